@@ -1,0 +1,110 @@
+namespace SiddhiGen.Runtime;
+
+/// <summary>Receives each output chunk of a query: its timestamp (the last event's), current and expired rows.</summary>
+public delegate void QueryCallback<T>(long timestamp, ReadOnlySpan<T> current, ReadOnlySpan<T> expired);
+
+/// <summary>
+/// Where a query's selected rows go: first the query callbacks (Siddhi's QueryCallback, current and
+/// expired apart), then the insert target, where expired rows arrive as current events.
+/// </summary>
+public sealed class QueryOutput<T>
+{
+    private QueryCallback<T>[] _callbacks = [];
+    private T[] _current = new T[4];
+    private T[] _expired = new T[4];
+
+    internal QueryOutput(string name, StreamSchema schema)
+    {
+        Name = name;
+        Schema = schema;
+    }
+
+    /// <summary>The query name (<c>@info(name=...)</c>, or <c>query_n</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The selected attributes.</summary>
+    public StreamSchema Schema { get; }
+
+    /// <summary>Where rows are inserted: a stream (current events only), or null for <c>return</c>.</summary>
+    public IStreamReceiver<T>? Target { get; set; }
+
+    /// <summary>Calls <paramref name="callback"/> once per output chunk.</summary>
+    public IDisposable Subscribe(QueryCallback<T> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        lock (this)
+        {
+            _callbacks = [.. _callbacks, callback];
+        }
+
+        return new Unsubscriber(this, callback);
+    }
+
+    /// <summary>Delivers one output chunk. The buffer's events become current events on the way to the target.</summary>
+    public void Emit(EventBuffer<T> chunk)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        if (_callbacks.Length != 0)
+        {
+            InvokeCallbacks(chunk.Span);
+        }
+
+        if (Target is { } target)
+        {
+            var events = chunk.AsSpan();
+            foreach (ref var e in events)
+            {
+                e.Kind = EventKind.Current;
+            }
+
+            target.Receive(events);
+        }
+    }
+
+    private void InvokeCallbacks(ReadOnlySpan<StreamEvent<T>> chunk)
+    {
+        int currentCount = 0, expiredCount = 0;
+        if (_current.Length < chunk.Length)
+        {
+            _current = new T[chunk.Length];
+            _expired = new T[chunk.Length];
+        }
+
+        foreach (ref readonly var e in chunk)
+        {
+            if (e.Kind == EventKind.Expired)
+            {
+                _expired[expiredCount++] = e.Data;
+            }
+            else if (e.Kind == EventKind.Current)
+            {
+                _current[currentCount++] = e.Data;
+            }
+        }
+
+        var timestamp = chunk[^1].Timestamp;
+        foreach (var callback in _callbacks)
+        {
+            callback(timestamp, _current.AsSpan(0, currentCount), _expired.AsSpan(0, expiredCount));
+        }
+    }
+
+    private sealed class Unsubscriber(QueryOutput<T> output, QueryCallback<T> callback) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (output)
+            {
+                var index = Array.IndexOf(output._callbacks, callback);
+                if (index >= 0)
+                {
+                    output._callbacks = [.. output._callbacks.AsSpan(0, index), .. output._callbacks.AsSpan(index + 1)];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+
+namespace SiddhiGen.Runtime;
+
+/// <summary>
+/// A stream users send events into (Siddhi's InputHandler). Sending runs every downstream query,
+/// stream callback and sink on the caller's thread before it returns.
+/// </summary>
+public sealed class InputStream<T> : OutputStream<T>
+{
+    internal InputStream(SiddhiApp app, StreamSchema schema)
+        : base(app, schema)
+    {
+    }
+
+    /// <summary>Sends one event stamped with the app clock's current time.</summary>
+    public void Send(in T data) => Send(App.Clock.Now, in data);
+
+    /// <summary>
+    /// Sends one event with an explicit timestamp. In playback mode the timestamp moves the app clock,
+    /// firing due timers first.
+    /// </summary>
+    public void Send(long timestamp, in T data)
+    {
+        var chunk = new StreamEvent<T>(timestamp, data);
+        SendChunk(timestamp, new ReadOnlySpan<StreamEvent<T>>(in chunk));
+    }
+
+    /// <summary>Sends the events as one chunk (Siddhi's <c>send(Event[])</c>), all stamped with the clock's current time.</summary>
+    public void Send(ReadOnlySpan<T> events) => Send(App.Clock.Now, events);
+
+    /// <summary>Sends the events as one chunk, all stamped with <paramref name="timestamp"/>.</summary>
+    public void Send(long timestamp, ReadOnlySpan<T> events)
+    {
+        if (events.IsEmpty)
+        {
+            return;
+        }
+
+        // The buffer is taken from the thread while in use, so a callback that sends again gets its own.
+        var buffer = t_sendBuffer is { } cached && cached.Length >= events.Length ? cached : new StreamEvent<T>[Math.Max(events.Length, 16)];
+        t_sendBuffer = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            buffer[i] = new StreamEvent<T>(timestamp, events[i]);
+        }
+
+        try
+        {
+            SendChunk(timestamp, new ReadOnlySpan<StreamEvent<T>>(buffer, 0, events.Length));
+        }
+        finally
+        {
+            Array.Clear(buffer, 0, events.Length);
+            t_sendBuffer = buffer;
+        }
+    }
+
+    /// <summary>Sends a chunk of already stamped events; the clock moves to the last timestamp.</summary>
+    public void Send(ReadOnlySpan<StreamEvent<T>> chunk)
+    {
+        if (!chunk.IsEmpty)
+        {
+            SendChunk(chunk[^1].Timestamp, chunk);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SendChunk(long timestamp, ReadOnlySpan<StreamEvent<T>> chunk)
+    {
+        var app = App;
+        app.EnsureRunning(Name);
+        lock (app.SyncRoot)
+        {
+            try
+            {
+                app.OnEventTime(timestamp);
+                Publish(chunk);
+            }
+            catch (Exception ex)
+            {
+                // Siddhi without @OnError: log and drop the event, keep the app running.
+                app.OnProcessingError(ex);
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static StreamEvent<T>[]? t_sendBuffer;
+}

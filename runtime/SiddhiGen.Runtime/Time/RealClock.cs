@@ -1,0 +1,81 @@
+namespace SiddhiGen.Runtime;
+
+/// <summary>
+/// Wall-clock time from a <see cref="TimeProvider"/> (the system clock, or a fake one in tests).
+/// Timers fire on the provider's timer threads and take the app lock, so they never run during a send.
+/// </summary>
+public sealed class RealClock : AppClock
+{
+    private readonly TimeProvider _provider;
+    private readonly HashSet<ITimer> _timers = [];
+    private SiddhiApp? _app;
+    private bool _stopped;
+
+    public RealClock(TimeProvider? provider = null) => _provider = provider ?? TimeProvider.System;
+
+    public override long Now => _provider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override bool IsVirtual => false;
+
+    public override void Schedule(long dueTime, ITimerTarget target)
+    {
+        lock (_timers)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            var delay = TimeSpan.FromMilliseconds(Math.Max(0, dueTime - Now));
+            var state = new TimerState(this, target, dueTime);
+            state.Timer = _provider.CreateTimer(static s => ((TimerState)s!).Fire(), state, delay, Timeout.InfiniteTimeSpan);
+            _timers.Add(state.Timer);
+        }
+    }
+
+    internal override void Attach(SiddhiApp app) => _app = app;
+
+    internal override void Stop()
+    {
+        lock (_timers)
+        {
+            _stopped = true;
+            foreach (var timer in _timers)
+            {
+                timer.Dispose();
+            }
+
+            _timers.Clear();
+        }
+    }
+
+    private sealed class TimerState(RealClock clock, ITimerTarget target, long dueTime)
+    {
+        public ITimer? Timer;
+
+        public void Fire()
+        {
+            lock (clock._timers)
+            {
+                if (clock._stopped || Timer is null || !clock._timers.Remove(Timer))
+                {
+                    return;
+                }
+
+                Timer.Dispose();
+            }
+
+            var app = clock._app;
+            if (app is null)
+            {
+                target.OnTimer(dueTime);
+                return;
+            }
+
+            lock (app.SyncRoot)
+            {
+                app.RunGuarded(() => target.OnTimer(dueTime));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace SiddhiGen.Runtime;
+
+/// <summary>
+/// A clock that moves only when told to. Advancing it fires every due timer in time order, each with
+/// the clock set to its own due time, including timers scheduled while firing. In playback mode
+/// (<c>@app:playback</c>) event timestamps advance it too, and it never moves backwards.
+/// </summary>
+[DebuggerDisplay("Now = {Now}, Pending = {PendingTimers}")]
+public sealed class VirtualClock : AppClock
+{
+    private readonly PriorityQueue<ITimerTarget, (long Due, long Sequence)> _timers = new();
+    private long _now;
+    private long _sequence;
+    private SiddhiApp? _app;
+    private bool _stopped;
+
+    /// <param name="start">The initial time in epoch milliseconds.</param>
+    /// <param name="advanceOnEvents">True for playback: each event's timestamp moves the clock forward.</param>
+    public VirtualClock(long start = 0, bool advanceOnEvents = true)
+    {
+        _now = start;
+        AdvanceOnEvents = advanceOnEvents;
+    }
+
+    /// <summary>True when event timestamps move the clock (playback mode).</summary>
+    public bool AdvanceOnEvents { get; }
+
+    public override long Now => _now;
+
+    public override bool IsVirtual => true;
+
+    /// <summary>Timers waiting to fire.</summary>
+    public int PendingTimers => _timers.Count;
+
+    public override void Schedule(long dueTime, ITimerTarget target)
+    {
+        if (!_stopped)
+        {
+            _timers.Enqueue(target, (dueTime, _sequence++));
+        }
+    }
+
+    /// <summary>Moves the clock to <paramref name="time"/>, firing due timers in time order. Never moves backwards.</summary>
+    public void AdvanceTo(long time)
+    {
+        var app = _app;
+        if (app is null)
+        {
+            FireUntil(time);
+            return;
+        }
+
+        lock (app.SyncRoot)
+        {
+            FireUntil(time);
+        }
+    }
+
+    internal override void Attach(SiddhiApp app) => _app = app;
+
+    internal override void OnEventTime(long timestamp)
+    {
+        if (AdvanceOnEvents && timestamp > _now)
+        {
+            FireUntil(timestamp);
+        }
+    }
+
+    internal override void Stop()
+    {
+        _stopped = true;
+        _timers.Clear();
+    }
+
+    private void FireUntil(long time)
+    {
+        while (_timers.TryPeek(out var target, out var key) && key.Due <= time)
+        {
+            _timers.Dequeue();
+            if (key.Due > _now)
+            {
+                _now = key.Due;
+            }
+
+            target.OnTimer(key.Due);
+        }
+
+        if (time > _now)
+        {
+            _now = time;
+        }
+    }
+}
