@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace SiddhiGen.Runtime;
@@ -7,6 +8,7 @@ namespace SiddhiGen.Runtime;
 /// complete several batches in one input chunk, each its own chunk for the selector). Operators keep
 /// one instance and clear it after use, so emitting allocates nothing in steady state.
 /// </summary>
+[DebuggerDisplay("ChunkCount = {ChunkCount}, EventCount = {EventCount}")]
 public sealed class WindowOutput<T>
 {
     private readonly EventBuffer<T> _events = new(8);
@@ -20,8 +22,32 @@ public sealed class WindowOutput<T>
     /// <summary>True when events were added after the last <see cref="CloseChunk"/>.</summary>
     public bool HasOpenChunk => _events.Count > _openStart;
 
+    /// <summary>Events added since the last <see cref="Clear"/>, in all chunks including the open one.</summary>
+    public int EventCount => _events.Count;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in StreamEvent<T> e) => _events.Add(in e);
+
+    /// <summary>Adds every event of <paramref name="events"/> unchanged.</summary>
+    public void AddRange(ReadOnlySpan<StreamEvent<T>> events) => _events.AddRange(events);
+
+    /// <summary>Adds copies of <paramref name="events"/> with the given kind and timestamp (expired events are re-stamped).</summary>
+    public void AddRange(ReadOnlySpan<StreamEvent<T>> events, EventKind kind, long timestamp)
+    {
+        foreach (ref readonly var e in events)
+        {
+            _events.Add(timestamp, in e.Data, kind);
+        }
+    }
+
+    /// <summary>Adds copies of <paramref name="events"/> with the given kind, keeping their timestamps.</summary>
+    public void AddRange(ReadOnlySpan<StreamEvent<T>> events, EventKind kind)
+    {
+        foreach (ref readonly var e in events)
+        {
+            _events.Add(e.Timestamp, in e.Data, kind);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long timestamp, in T data, EventKind kind) => _events.Add(timestamp, in data, kind);

@@ -1,0 +1,387 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SiddhiGen.Generator.Diagnostics;
+using SiddhiGen.Generator.Model;
+using SiddhiGen.Generator.Parsing;
+
+namespace SiddhiGen.Generator.Binding;
+
+/// <summary>
+/// Binds one query: its input stream and handlers, selector and output. Reports every problem it
+/// finds; returns null when the query cannot become an operator.
+/// </summary>
+internal sealed class QueryBinder
+{
+    private readonly BindingContext _context;
+    private readonly AppSymbols _symbols;
+    private readonly ExpressionBinder _expressions;
+
+    public QueryBinder(BindingContext context, AppSymbols symbols)
+    {
+        _context = context;
+        _symbols = symbols;
+        _expressions = new ExpressionBinder(context);
+    }
+
+    public QuerySpec? Bind(QuerySyntax query, string name, string operatorName, string text)
+    {
+        if (query.Input is not SingleInputSyntax single)
+        {
+            var construct = query.Input switch
+            {
+                JoinInputSyntax => "join",
+                StateInputSyntax state => state.Kind.ToString().ToLowerInvariant() + " query",
+                _ => "anonymous (nested) input stream",
+            };
+            _context.NotSupported(construct, query.Input.Span);
+            return null;
+        }
+
+        var input = BindSource(single.Source);
+        var inputSpec = input is null ? null : BindHandlers(single, input);
+        var selector = input is null ? null : BindSelector(query.Selector, new ExpressionScope(input, single.Alias?.Text, "select clause"));
+
+        if (query.OutputRate is { } rate)
+        {
+            _context.NotSupported("output rate limiting", rate.Span);
+        }
+
+        var output = BindOutput(query, name, selector);
+        if (inputSpec is null || selector is null || output is null || query.OutputRate is not null)
+        {
+            return null;
+        }
+
+        return new QuerySpec(name, operatorName, text, inputSpec, selector, output);
+    }
+
+    private StreamSpec? BindSource(SourceSyntax source)
+    {
+        var name = source.Name.Text;
+        if (source.IsInner || source.IsFault)
+        {
+            _context.NotSupported((source.IsInner ? "inner stream '#" : "fault stream '!") + name + "'", source.Span);
+            return null;
+        }
+
+        if (_symbols.Streams.TryGetValue(name, out var stream))
+        {
+            return stream.Spec;
+        }
+
+        if (_symbols.OtherDefinitions.TryGetValue(name, out var kind))
+        {
+            if (kind is "table" or "aggregation")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidAnnotation, source.Span, $"A {kind} ('{name}') cannot be the only input of a query: join it with a stream or use an on-demand query");
+            }
+            else
+            {
+                _context.NotSupported($"query from {kind} '{name}'", source.Span);
+            }
+
+            return null;
+        }
+
+        _context.Report(DiagnosticDescriptors.UndefinedStream, source.Name.Span, name);
+        return null;
+    }
+
+    private InputSpec? BindHandlers(SingleInputSyntax single, StreamSpec input)
+    {
+        var scope = new ExpressionScope(input, single.Alias?.Text, "filter");
+        var ok = true;
+        var pre = new List<ExpressionSpec>();
+        var post = new List<ExpressionSpec>();
+        WindowSpec? window = null;
+        var seenWindow = false;
+        foreach (var handler in single.Handlers)
+        {
+            switch (handler)
+            {
+                case FilterHandlerSyntax filter:
+                    var condition = _expressions.BindCondition(filter.Condition, scope);
+                    if (condition is null)
+                    {
+                        ok = false;
+                    }
+                    else
+                    {
+                        (seenWindow ? post : pre).Add(condition);
+                    }
+
+                    break;
+
+                case WindowHandlerSyntax w:
+                    seenWindow = true;
+                    window = BindWindow(w.Function, scope);
+                    ok &= window is not null;
+                    break;
+
+                case StreamFunctionHandlerSyntax function:
+                    var fn = function.Function.FullName;
+                    if (function.Function.Namespace is null && BuiltIns.StreamFunctions.Contains(fn))
+                    {
+                        _context.NotSupported("stream function '#" + fn + "'", function.Span);
+                    }
+                    else
+                    {
+                        _context.Report(DiagnosticDescriptors.UnknownFunction, function.Function.Span, "#" + fn);
+                    }
+
+                    ok = false;
+                    break;
+            }
+        }
+
+        return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post)) : null;
+    }
+
+    private WindowSpec? BindWindow(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    {
+        var name = call.Name.Text;
+        if (call.Namespace is not null || !BuiltIns.Windows.Contains(name))
+        {
+            _context.Report(DiagnosticDescriptors.UnknownWindow, call.Name.Span, call.FullName);
+            return null;
+        }
+
+        if (!BuiltIns.SupportedWindows.Contains(name))
+        {
+            _context.NotSupported("window '" + name + "'", call.Span);
+            return null;
+        }
+
+        var arguments = new List<ExpressionSpec>();
+        foreach (var argument in call.Arguments)
+        {
+            var bound = _expressions.Bind(argument, scope);
+            if (bound is null)
+            {
+                return null;
+            }
+
+            arguments.Add(bound);
+        }
+
+        var valid = name switch
+        {
+            "length" => arguments.Count == 1 && IsConstant(arguments[0], AttributeType.Int, nonNegative: true),
+            "lengthBatch" => arguments.Count is 1 or 2 && IsConstant(arguments[0], AttributeType.Int, nonNegative: true)
+                && (arguments.Count == 1 || IsConstant(arguments[1], AttributeType.Bool, nonNegative: false)),
+            _ => false,
+        };
+
+        if (!valid)
+        {
+            var expects = name == "length"
+                ? "one int constant (the number of events)"
+                : "an int constant (the number of events) and optionally a bool constant (stream.current.event)";
+            _context.Report(DiagnosticDescriptors.WrongParameters, call.Span, "Window '" + name + "'", expects);
+            return null;
+        }
+
+        return new WindowSpec(name, new EquatableArray<ExpressionSpec>(arguments));
+    }
+
+    private static bool IsConstant(ExpressionSpec expression, AttributeType type, bool nonNegative) =>
+        expression is ConstantSpec constant && constant.Type == type
+        && (!nonNegative || !constant.Value.StartsWith("-", System.StringComparison.Ordinal));
+
+    private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
+    {
+        var input = inputScope.Input;
+        var aggregators = new List<AggregatorSpec>();
+        var projections = new List<ProjectionSpec>();
+        var ok = true;
+        var usedProperties = new HashSet<string>();
+
+        if (syntax is null || syntax.IsSelectAll)
+        {
+            foreach (var attribute in input.Attributes)
+            {
+                projections.Add(new ProjectionSpec(attribute, new AttributeRefSpec(attribute.Type, attribute.Name, attribute.PropertyName, RowSource.Input)));
+            }
+        }
+        else
+        {
+            var scope = new ExpressionScope(input, inputScope.Alias, "select clause") { Aggregators = aggregators };
+            var names = new HashSet<string>();
+            foreach (var attribute in syntax.Attributes)
+            {
+                var bound = _expressions.Bind(attribute.Expression, scope);
+                var name = attribute.OutputName;
+                if (name.Length == 0)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingAlias, attribute.Span, _symbols.App.GetText(attribute.Expression));
+                    ok = false;
+                    continue;
+                }
+
+                if (!names.Add(name))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateAttribute, (attribute.Alias ?? (SyntaxNode)attribute.Expression).Span, name, "the select clause");
+                    ok = false;
+                    continue;
+                }
+
+                if (bound is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                var property = Identifiers.Unique(Identifiers.Pascal(name), usedProperties);
+                projections.Add(new ProjectionSpec(new AttributeSpec(name, bound.Type, property), bound));
+            }
+        }
+
+        var groupBy = new List<AttributeRefSpec>();
+        ExpressionSpec? having = null;
+        var orderBy = new List<OrderBySpec>();
+        long? limit = null, offset = null;
+        if (syntax is not null)
+        {
+            var groupScope = new ExpressionScope(input, inputScope.Alias, "group by clause");
+            foreach (var key in syntax.GroupBy)
+            {
+                if (_expressions.Bind(key, groupScope) is AttributeRefSpec reference)
+                {
+                    groupBy.Add(reference);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            if (syntax.Having is { } havingSyntax)
+            {
+                var havingScope = new ExpressionScope(input, inputScope.Alias, "having clause") { Output = projections, Aggregators = aggregators };
+                having = _expressions.BindCondition(havingSyntax, havingScope);
+                ok &= having is not null;
+            }
+
+            foreach (var item in syntax.OrderBy)
+            {
+                var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
+                if (projection is null || item.Attribute.Qualifier is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
+                    ok = false;
+                    continue;
+                }
+
+                orderBy.Add(new OrderBySpec(projection.Attribute, item.IsDescending));
+            }
+
+            limit = BindCount(syntax.Limit, "limit", ref ok);
+            offset = BindCount(syntax.Offset, "offset", ref ok);
+        }
+
+        return ok
+            ? new SelectorSpec(
+                new EquatableArray<ProjectionSpec>(projections),
+                new EquatableArray<AggregatorSpec>(aggregators),
+                new EquatableArray<AttributeRefSpec>(groupBy),
+                having,
+                new EquatableArray<OrderBySpec>(orderBy),
+                limit,
+                offset)
+            : null;
+    }
+
+    private long? BindCount(ExpressionSyntax? syntax, string clause, ref bool ok)
+    {
+        if (syntax is null)
+        {
+            return null;
+        }
+
+        if (syntax is LiteralExpressionSyntax { Kind: LiteralKind.Int or LiteralKind.Long } literal)
+        {
+            var value = System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture);
+            if (value >= 0)
+            {
+                return value;
+            }
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidConstant, syntax.Span, "The " + clause + " value", "a non-negative int or long constant");
+        ok = false;
+        return null;
+    }
+
+    private OutputSpec? BindOutput(QuerySyntax query, string queryName, SelectorSpec? selector)
+    {
+        var eventType = query.Output.EventType switch
+        {
+            Parsing.OutputEventType.Expired => Model.OutputEventType.Expired,
+            Parsing.OutputEventType.All => Model.OutputEventType.All,
+            _ => Model.OutputEventType.Current,
+        };
+
+        if (query.Output is not InsertIntoSyntax insert)
+        {
+            var construct = query.Output switch
+            {
+                DeleteSyntax => "delete",
+                UpdateSyntax => "update",
+                UpdateOrInsertSyntax => "update or insert",
+                _ => "return",
+            };
+            _context.NotSupported("'" + construct + "' output", query.Output.Span);
+            return null;
+        }
+
+        var target = insert.Target;
+        var name = target.Name.Text;
+        if (target.IsInner || target.IsFault)
+        {
+            _context.NotSupported((target.IsInner ? "insert into inner stream '#" : "insert into fault stream '!") + name + "'", target.Span);
+            return null;
+        }
+
+        if (_symbols.OtherDefinitions.TryGetValue(name, out var kind))
+        {
+            _context.NotSupported($"insert into {kind} '{name}'", target.Span);
+            return null;
+        }
+
+        if (selector is null)
+        {
+            return null;
+        }
+
+        var selected = selector.Projections.Select(p => p.Attribute).ToList();
+        if (_symbols.Streams.TryGetValue(name, out var existing))
+        {
+            var expected = existing.Spec.Attributes;
+            var matches = expected.Count == selected.Count
+                && expected.Zip(selected, (a, b) => a.Name == b.Name && a.Type == b.Type).All(x => x);
+            if (!matches)
+            {
+                _context.Report(
+                    DiagnosticDescriptors.OutputSchemaMismatch,
+                    target.Span,
+                    queryName,
+                    Describe(selected),
+                    name,
+                    Describe(expected));
+                return null;
+            }
+
+            existing.IsQueryTarget = true;
+        }
+        else
+        {
+            _symbols.InferStream(name, selected);
+        }
+
+        return new OutputSpec(name, eventType);
+    }
+
+    private static string Describe(IEnumerable<AttributeSpec> attributes) =>
+        string.Join(", ", attributes.Select(a => a.Name + " " + TypeRules.Describe(a.Type)));
+}

@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis;
+
+namespace SiddhiGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic SiddhiGen reports, ordered by ID. Ranges: 001–009 general, 010–029 syntax,
+/// 030–079 meaning (names, types, definitions, queries), 080–099 annotations and connectors.
+/// Each ID is listed in AnalyzerReleases.Unshipped.md and has a test.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    private const string Category = "SiddhiGen";
+
+    /// <summary>The one ID for language that parses and binds but has no runtime yet.</summary>
+    public static readonly DiagnosticDescriptor NotSupportedYet = Error(
+        "SIDDHI001", "Construct not supported yet", "'{0}' is not supported yet");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "SIDDHI002", "The generator failed on this file", "SiddhiGen could not compile this app: {0}");
+
+    public static readonly DiagnosticDescriptor SyntaxError = Error(
+        "SIDDHI010", "Syntax error", "{0}");
+
+    public static readonly DiagnosticDescriptor IntegerLiteralOutOfRange = Error(
+        "SIDDHI011", "Integer literal out of range", "Integer literal '{0}' is out of range");
+
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = Error(
+        "SIDDHI012", "Unexpected character", "Unexpected character '{0}'");
+
+    public static readonly DiagnosticDescriptor UnterminatedLiteral = Error(
+        "SIDDHI013", "Unterminated literal", "Unterminated {0}: expected a closing {1}");
+
+    public static readonly DiagnosticDescriptor DefinitionAfterQuery = Error(
+        "SIDDHI014", "Definition after a query", "The definition of {0} '{1}' must come before all queries and partitions");
+
+    public static readonly DiagnosticDescriptor AppWithoutDefinition = Error(
+        "SIDDHI015", "App without a definition", "A Siddhi app needs at least one definition (define stream, table, window, trigger, function or aggregation)");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error(
+        "SIDDHI016", "Nesting too deep", "{0} nested too deeply (more than {1} levels)");
+
+    public static readonly DiagnosticDescriptor BareOuterJoin = Error(
+        "SIDDHI017", "Bare outer join", "'outer join' needs a side: use 'left outer join', 'right outer join' or 'full outer join'");
+
+    public static readonly DiagnosticDescriptor UnsupportedAggregationDuration = Error(
+        "SIDDHI018", "Unsupported aggregation duration", "'{0}' is not an aggregation duration; use sec, min, hour, day, month or year");
+
+    public static readonly DiagnosticDescriptor UnaryOperatorNotSupported = Error(
+        "SIDDHI019", "Unary minus or plus", "SiddhiQL has no unary '{0}': write '0 {0} x' instead of '{0}x' (only numeric literals may carry a sign)");
+
+    public static readonly DiagnosticDescriptor UndefinedStream = Error(
+        "SIDDHI030", "Undefined stream", "Stream '{0}' is not defined");
+
+    public static readonly DiagnosticDescriptor UndefinedAttribute = Error(
+        "SIDDHI031", "Undefined attribute", "Attribute '{0}' is not defined in {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateDefinition = Error(
+        "SIDDHI032", "Duplicate definition", "'{0}' is already defined");
+
+    public static readonly DiagnosticDescriptor DuplicateAttribute = Error(
+        "SIDDHI033", "Duplicate attribute", "Attribute '{0}' appears more than once in {1}");
+
+    public static readonly DiagnosticDescriptor OperatorTypeMismatch = Error(
+        "SIDDHI034", "Operator type mismatch", "Operator '{0}' cannot be applied to {1} and {2}");
+
+    public static readonly DiagnosticDescriptor ConditionNotBool = Error(
+        "SIDDHI035", "Condition is not bool", "The {0} must be a bool expression, but it is {1}");
+
+    public static readonly DiagnosticDescriptor MissingAlias = Error(
+        "SIDDHI036", "Selected expression needs a name", "The selected expression '{0}' needs a name: write '{0} as name'");
+
+    public static readonly DiagnosticDescriptor OutputSchemaMismatch = Error(
+        "SIDDHI037", "Query output does not match the stream", "Query '{0}' selects ({1}), but stream '{2}' is ({3})");
+
+    public static readonly DiagnosticDescriptor UnknownWindow = Error(
+        "SIDDHI038", "Unknown window", "Window '{0}' does not exist");
+
+    public static readonly DiagnosticDescriptor WrongParameters = Error(
+        "SIDDHI039", "Wrong parameters", "{0} takes {1}");
+
+    public static readonly DiagnosticDescriptor UnknownFunction = Error(
+        "SIDDHI040", "Unknown function", "Function '{0}' does not exist");
+
+    public static readonly DiagnosticDescriptor DuplicateQueryName = Error(
+        "SIDDHI041", "Duplicate query name", "A query named '{0}' already exists");
+
+    public static readonly DiagnosticDescriptor AggregatorNotAllowed = Error(
+        "SIDDHI042", "Aggregator not allowed here", "Aggregator '{0}' cannot be used in a {1}");
+
+    public static readonly DiagnosticDescriptor NotAnOutputAttribute = Error(
+        "SIDDHI043", "Not an output attribute", "'{0}' in '{1}' is not an attribute of the query's output");
+
+    public static readonly DiagnosticDescriptor InvalidConstant = Error(
+        "SIDDHI044", "Invalid constant", "{0} must be {1}");
+
+    public static readonly DiagnosticDescriptor UndefinedVariable = Error(
+        "SIDDHI045", "Undefined variable", "Variable '${{{0}}}' is not defined");
+
+    public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
+        "SIDDHI080", "Invalid annotation", "{0}");
+
+    public static readonly DiagnosticDescriptor UnknownSinkType = Error(
+        "SIDDHI081", "Unknown sink type", "Sink type '{0}' does not exist");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

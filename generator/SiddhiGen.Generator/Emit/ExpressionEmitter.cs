@@ -1,0 +1,147 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Turns a bound expression into a C# expression with Siddhi's semantics: values are nullable and
+/// null propagates through arithmetic; comparisons with a null side are false except <c>!=</c>;
+/// <c>and</c>/<c>or</c>/<c>not</c> treat null as false; integer arithmetic wraps like Java's;
+/// division and modulo by zero give null.
+/// </summary>
+internal sealed class ExpressionEmitter
+{
+    private const string Ops = "global::SiddhiGen.Runtime.SiddhiOps";
+
+    /// <summary>Where the expression reads from.</summary>
+    /// <param name="input">The input event's payload, e.g. <c>ev.Data</c>.</param>
+    /// <param name="output">The selected row, e.g. <c>row</c> (for <c>having</c> and <c>order by</c>).</param>
+    /// <param name="aggregates">The aggregator holder, e.g. <c>this</c> or <c>group</c>.</param>
+    public ExpressionEmitter(string input, string output, string aggregates)
+    {
+        Input = input;
+        Output = output;
+        Aggregates = aggregates;
+    }
+
+    public string Input { get; }
+
+    public string Output { get; }
+
+    public string Aggregates { get; }
+
+    /// <summary>A C# boolean expression that is true only when the Siddhi condition is true (null counts as false).</summary>
+    public string Condition(ExpressionSpec condition)
+    {
+        var code = Emit(condition);
+        return IsNullable(condition) ? $"{Parenthesize(code)} == true" : code;
+    }
+
+    public string Emit(ExpressionSpec expression) => expression switch
+    {
+        ConstantSpec c => Constant(c),
+        AttributeRefSpec a => (a.Source == RowSource.Output ? Output : Input) + "." + a.PropertyName,
+        AggregateRefSpec g => $"{Aggregates}.Aggregator{g.Index.ToString(CultureInfo.InvariantCulture)}.Value",
+        NotSpec n => "!" + Parenthesize(Condition(n.Operand)),
+        IsNullSpec i => IsNullable(i.Operand) ? $"{Parenthesize(Emit(i.Operand))} is null" : "false",
+        BinarySpec b => Binary(b),
+        FunctionCallSpec f => Function(f),
+        _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),
+    };
+
+    /// <summary>True when the C# value may be null (attribute values, aggregates, arithmetic over them).</summary>
+    public static bool IsNullable(ExpressionSpec expression) => expression switch
+    {
+        ConstantSpec => false,
+        NotSpec or IsNullSpec => false,
+        BinarySpec b when IsLogicalOrComparison(b.Operator) => false,
+        BinarySpec b when b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo => true,
+        BinarySpec b => IsNullable(b.Left) || IsNullable(b.Right),
+        _ => true,
+    };
+
+    private static bool IsLogicalOrComparison(BinaryOperator op) => op >= BinaryOperator.Less;
+
+    private string Binary(BinarySpec b)
+    {
+        var left = Promote(b.Left, b.OperandType);
+        var right = Promote(b.Right, b.OperandType);
+        return b.Operator switch
+        {
+            BinaryOperator.And => $"{Parenthesize(Condition(b.Left))} && {Parenthesize(Condition(b.Right))}",
+            BinaryOperator.Or => $"{Parenthesize(Condition(b.Left))} || {Parenthesize(Condition(b.Right))}",
+            BinaryOperator.Equal => $"{Ops}.Equal({left}, {right})",
+            BinaryOperator.NotEqual => $"!{Ops}.Equal({left}, {right})",
+            BinaryOperator.Less => $"{Parenthesize(left)} < {Parenthesize(right)}",
+            BinaryOperator.LessOrEqual => $"{Parenthesize(left)} <= {Parenthesize(right)}",
+            BinaryOperator.Greater => $"{Parenthesize(left)} > {Parenthesize(right)}",
+            BinaryOperator.GreaterOrEqual => $"{Parenthesize(left)} >= {Parenthesize(right)}",
+            BinaryOperator.Divide => $"{Ops}.Divide({left}, {right})",
+            BinaryOperator.Modulo => $"{Ops}.Modulo({left}, {right})",
+            BinaryOperator.Add => Arithmetic(left, "+", right, b.OperandType),
+            BinaryOperator.Subtract => Arithmetic(left, "-", right, b.OperandType),
+            BinaryOperator.Multiply => Arithmetic(left, "*", right, b.OperandType),
+            _ => throw new InvalidOperationException("Unknown operator " + b.Operator),
+        };
+    }
+
+    private static string Arithmetic(string left, string op, string right, AttributeType type)
+    {
+        var code = $"{Parenthesize(left)} {op} {Parenthesize(right)}";
+
+        // Java wraps int and long overflow; a project built with checked arithmetic must not throw here.
+        return type is AttributeType.Int or AttributeType.Long ? $"unchecked({code})" : code;
+    }
+
+    /// <summary>Converts an operand to the type the operator works in (int to long, long to float, ...).</summary>
+    private string Promote(ExpressionSpec operand, AttributeType target)
+    {
+        var code = Emit(operand);
+        if (operand.Type == target || target is AttributeType.String or AttributeType.Bool or AttributeType.Object)
+        {
+            return code;
+        }
+
+        return operand is ConstantSpec ? $"({TypeNames.Plain(target)}){Parenthesize(code)}" : $"({TypeNames.Nullable(target)}){Parenthesize(code)}";
+    }
+
+    private string Function(FunctionCallSpec f)
+    {
+        var args = string.Join(", ", f.Arguments.Select(Emit));
+        return $"{Ops}.{char.ToUpperInvariant(f.Name[0])}{f.Name.Substring(1)}({args})";
+    }
+
+    private static string Constant(ConstantSpec c) => c.Type switch
+    {
+        AttributeType.String => SourceWriter.StringLiteral(c.Value),
+        AttributeType.Long => c.Value + "L",
+        AttributeType.Float => FloatLiteral(c.Value, "F"),
+        AttributeType.Double => FloatLiteral(c.Value, "D"),
+        AttributeType.Bool => c.Value.ToLowerInvariant(),
+        _ => c.Value,
+    };
+
+    private static string FloatLiteral(string value, string suffix) => value switch
+    {
+        "NaN" => suffix == "F" ? "float.NaN" : "double.NaN",
+        "Infinity" => suffix == "F" ? "float.PositiveInfinity" : "double.PositiveInfinity",
+        "-Infinity" => suffix == "F" ? "float.NegativeInfinity" : "double.NegativeInfinity",
+        _ => value + suffix,
+    };
+
+    /// <summary>Wraps code in parentheses unless it is a simple name, member access or literal.</summary>
+    public static string Parenthesize(string code)
+    {
+        foreach (var c in code)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_'))
+            {
+                return "(" + code + ")";
+            }
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Writes the operator of one single-stream query: a sealed class whose <c>Receive</c> runs the
+/// filters, the window and the selector over each chunk in straight-line code. The selector follows
+/// Siddhi's chunk semantics: without aggregation every qualifying row is output; with aggregation one
+/// row per chunk (per group key with <c>group by</c>), then order by, offset and limit per chunk.
+/// </summary>
+internal static class QueryEmitter
+{
+    private const string Runtime = AppEmitter.Runtime;
+
+    public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        var input = app.Streams.First(s => s.Name == query.Input.StreamName);
+        var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
+        var inEvent = input.EventTypeName;
+        var outEvent = output.EventTypeName;
+        var selector = query.Selector;
+        var window = query.Input.Window;
+        var aggregating = selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0;
+
+        w.WriteComment(query.Text);
+        var interfaces = $"{Runtime}.IStreamReceiver<{inEvent}>" + (window is not null && WindowEmitter.UsesTimers(window) ? $", {Runtime}.ITimerTarget" : "");
+        w.OpenBlock($"private sealed class {query.OperatorName} : {interfaces}");
+
+        w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
+        w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
+        if (window is not null)
+        {
+            w.WriteLine($"private readonly {WindowEmitter.TypeName(window, inEvent)} _window;");
+            w.WriteLine($"private readonly {Runtime}.WindowOutput<{inEvent}> _windowOutput = new();");
+            if (query.Input.PreWindowFilters.Count > 0)
+            {
+                w.WriteLine($"private readonly {Runtime}.EventBuffer<{inEvent}> _filtered = new();");
+            }
+        }
+
+        if (selector.GroupBy.Count > 0)
+        {
+            var keyType = GroupKeyType(selector);
+            w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{keyType}, AggregateState> _groups = new();");
+            w.WriteLine("private readonly global::System.Collections.Generic.List<AggregateState> _groupsInChunk = new();");
+        }
+        else if (selector.Aggregators.Count > 0)
+        {
+            w.WriteLine("private readonly AggregateState _state = new();");
+        }
+
+        w.WriteLine();
+        w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output)");
+        w.WriteLine("_output = output;");
+        if (window is not null)
+        {
+            w.WriteLine($"_window = {WindowEmitter.Construct(window, inEvent, query.Output.EventType != OutputEventType.Current)};");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+
+        EmitReceive(w, query, inEvent);
+        if (window is not null && WindowEmitter.UsesTimers(window))
+        {
+            w.WriteLine();
+            w.OpenBlock("public void OnTimer(long dueTime)");
+            w.WriteLine("_windowOutput.Clear();");
+            w.WriteLine("_window.OnTimer(dueTime, _windowOutput);");
+            w.WriteLine("SelectEachChunk();");
+            w.CloseBlock();
+        }
+
+        w.WriteLine();
+        if (!aggregating)
+        {
+            SelectorEmitter.EmitPlainSelect(w, query, inEvent, outEvent);
+        }
+        else if (selector.GroupBy.Count == 0)
+        {
+            SelectorEmitter.EmitAggregateSelect(w, query, inEvent, outEvent);
+        }
+        else
+        {
+            SelectorEmitter.EmitGroupedSelect(w, query, inEvent, outEvent, GroupKeyType(selector));
+        }
+
+        SelectorEmitter.EmitOrderComparer(w, query, outEvent);
+        if (aggregating)
+        {
+            w.WriteLine();
+            EmitAggregateState(w, selector, outEvent);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitReceive(SourceWriter w, QuerySpec query, string inEvent)
+    {
+        var window = query.Input.Window;
+        w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+        if (window is null)
+        {
+            // Without a window the filters run inside the selector loop: one pass, no copy.
+            w.WriteLine("Select(chunk);");
+            w.CloseBlock();
+            return;
+        }
+
+        if (query.Input.PreWindowFilters.Count > 0)
+        {
+            var expressions = new ExpressionEmitter("ev.Data", "row", "state");
+            w.WriteLine("// Filters before the window: only passing events enter it.");
+            w.WriteLine("_filtered.Clear();");
+            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.WriteLine($"if ({string.Join(" && ", query.Input.PreWindowFilters.Select(f => ExpressionEmitter.Parenthesize(expressions.Condition(f))))})");
+            w.OpenBlock();
+            w.WriteLine("_filtered.Add(in ev);");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("chunk = _filtered.Span;");
+        }
+
+        w.WriteLine("_windowOutput.Clear();");
+        w.WriteLine("_window.Process(chunk, _windowOutput);");
+        w.WriteLine("SelectEachChunk();");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("// Each chunk the window emits is selected on its own: an aggregating query outputs one row per chunk.");
+        w.OpenBlock("private void SelectEachChunk()");
+        w.OpenBlock("for (var i = 0; i < _windowOutput.ChunkCount; i++)");
+        w.WriteLine("Select(_windowOutput.GetChunk(i));");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    private static void EmitAggregateState(SourceWriter w, SelectorSpec selector, string outEvent)
+    {
+        w.WriteSummary(selector.GroupBy.Count > 0 ? "The aggregators of one group." : "The aggregators of the query.");
+        w.OpenBlock("private sealed class AggregateState");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"public {AggregatorEmitter.TypeName(aggregator)} Aggregator{AppEmitter.Int(aggregator.Index)} = new();");
+        }
+
+        if (selector.GroupBy.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>True while this group has a row waiting in the current output chunk.</summary>");
+            w.WriteLine("public bool InChunk;");
+            w.WriteLine($"public {Runtime}.StreamEvent<{outEvent}> LastRow;");
+        }
+
+        w.WriteLine();
+        w.OpenBlock("public void Reset()");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.Reset();");
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    internal static string GroupKeyType(SelectorSpec selector) =>
+        "global::System.ValueTuple<" + string.Join(", ", selector.GroupBy.Select(g => TypeNames.Nullable(g.Type))) + ">";
+}

@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Writes a query's <c>Select(chunk)</c> method, in one of the three shapes of Siddhi's selector:
+/// plain (every qualifying row), aggregating (the last qualifying row of the chunk) and grouped (the
+/// last qualifying row of each group, groups in order of first appearance).
+/// </summary>
+internal static class SelectorEmitter
+{
+    private const string Runtime = AppEmitter.Runtime;
+
+    public static void EmitPlainSelect(SourceWriter w, QuerySpec query, string inEvent, string outEvent)
+    {
+        var e = new ExpressionEmitter("ev.Data", "row", "state");
+        var eventType = query.Output.EventType;
+        OpenSelect(w, inEvent);
+        w.OpenBlock("foreach (ref readonly var ev in chunk)");
+
+        // Without aggregators, events the output does not want are skipped before any work.
+        w.WriteLine(eventType switch
+        {
+            OutputEventType.Current => $"if (ev.Kind != {Runtime}.EventKind.Current) continue;",
+            OutputEventType.Expired => $"if (ev.Kind != {Runtime}.EventKind.Expired) continue;",
+            _ => $"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;",
+        });
+        EmitFilters(w, query, e);
+        EmitProjection(w, query, outEvent, e);
+        EmitHaving(w, query, e);
+        w.WriteLine("_selected.Add(ev.Timestamp, in row, ev.Kind);");
+        w.CloseBlock();
+        w.WriteLine();
+        EmitOrderLimitAndEmit(w, query, outEvent);
+        w.CloseBlock();
+    }
+
+    public static void EmitAggregateSelect(SourceWriter w, QuerySpec query, string inEvent, string outEvent)
+    {
+        var e = new ExpressionEmitter("ev.Data", "row", "state");
+        OpenSelect(w, inEvent);
+        w.WriteLine("var state = _state;");
+        w.WriteLine("var hasRow = false;");
+        w.WriteLine($"{Runtime}.StreamEvent<{outEvent}> last = default;");
+        w.OpenBlock("foreach (ref readonly var ev in chunk)");
+        EmitResetAndKindCheck(w, "state.Reset();");
+        EmitFilters(w, query, e);
+        EmitAggregatorUpdates(w, query.Selector, e);
+        EmitProjection(w, query, outEvent, e);
+        EmitHaving(w, query, e);
+        EmitWantedKind(w, query.Output.EventType);
+        w.WriteLine("last = new(ev.Timestamp, row, ev.Kind);");
+        w.WriteLine("hasRow = true;");
+        w.CloseBlock();
+        w.WriteLine();
+
+        var selector = query.Selector;
+        var condition = "hasRow";
+        if (selector.Offset is > 0 || selector.Limit is <= 0)
+        {
+            // Siddhi outputs the one aggregated row only when no offset skips it and the limit lets it through.
+            condition = "false";
+        }
+
+        w.OpenBlock($"if ({condition})");
+        w.WriteLine("_selected.Add(in last);");
+        w.WriteLine("_output.Emit(_selected);");
+        w.WriteLine("_selected.Clear();");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    public static void EmitGroupedSelect(SourceWriter w, QuerySpec query, string inEvent, string outEvent, string keyType)
+    {
+        var e = new ExpressionEmitter("ev.Data", "row", "state");
+        var selector = query.Selector;
+        OpenSelect(w, inEvent);
+        w.OpenBlock("foreach (ref readonly var ev in chunk)");
+        EmitResetAndKindCheck(w, "foreach (var group in _groups.Values) group.Reset();");
+        EmitFilters(w, query, e);
+        var key = "new " + keyType + "(" + string.Join(", ", selector.GroupBy.Select(g => e.Emit(g))) + ")";
+        w.WriteLine($"ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, {key}, out _);");
+        w.WriteLine("var state = slot ??= new AggregateState();");
+        EmitAggregatorUpdates(w, selector, e);
+        EmitProjection(w, query, outEvent, e);
+        EmitHaving(w, query, e);
+        EmitWantedKind(w, query.Output.EventType);
+        w.WriteLine("state.LastRow = new(ev.Timestamp, row, ev.Kind);");
+        w.OpenBlock("if (!state.InChunk)");
+        w.WriteLine("state.InChunk = true;");
+        w.WriteLine("_groupsInChunk.Add(state);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("// One row per group, in the order the groups first appeared in this chunk.");
+        w.OpenBlock("foreach (var group in _groupsInChunk)");
+        w.WriteLine("_selected.Add(in group.LastRow);");
+        w.WriteLine("group.InChunk = false;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("_groupsInChunk.Clear();");
+        EmitOrderLimitAndEmit(w, query, outEvent);
+        w.CloseBlock();
+    }
+
+    private static void OpenSelect(SourceWriter w, string inEvent) =>
+        w.OpenBlock($"private void Select(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+
+    private static void EmitResetAndKindCheck(SourceWriter w, string reset)
+    {
+        w.OpenBlock($"if (ev.Kind == {Runtime}.EventKind.Reset)");
+        w.WriteLine("// A batch window started a new batch: every aggregator starts over.");
+        w.WriteLine(reset);
+        w.WriteLine("continue;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
+    }
+
+    private static void EmitFilters(SourceWriter w, QuerySpec query, ExpressionEmitter e)
+    {
+        // Without a window, the filters written before it run here; after a window they see expired events too.
+        IEnumerable<ExpressionSpec> filters = query.Input.Window is null
+            ? query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters)
+            : query.Input.PostWindowFilters;
+        foreach (var filter in filters)
+        {
+            w.WriteLine($"if (!{ExpressionEmitter.Parenthesize(e.Condition(filter))}) continue;");
+        }
+    }
+
+    private static void EmitAggregatorUpdates(SourceWriter w, SelectorSpec selector, ExpressionEmitter e)
+    {
+        if (selector.Aggregators.Count == 0)
+        {
+            return;
+        }
+
+        w.OpenBlock($"if (ev.Kind == {Runtime}.EventKind.Current)");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"state.Aggregator{AppEmitter.Int(aggregator.Index)}.Add({AggregatorEmitter.Argument(aggregator, e)});");
+        }
+
+        w.CloseBlock();
+        w.WriteLine("else");
+        w.OpenBlock();
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"state.Aggregator{AppEmitter.Int(aggregator.Index)}.Remove({AggregatorEmitter.Argument(aggregator, e)});");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private static void EmitProjection(SourceWriter w, QuerySpec query, string outEvent, ExpressionEmitter e)
+    {
+        var values = query.Selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
+        if (values.Count <= 3 && values.Sum(v => v.Length) < 80)
+        {
+            w.WriteLine($"var row = new {outEvent}({string.Join(", ", values)});");
+            return;
+        }
+
+        w.WriteLine($"var row = new {outEvent}(");
+        for (var i = 0; i < values.Count; i++)
+        {
+            w.WriteLine("    " + values[i] + (i == values.Count - 1 ? ");" : ","));
+        }
+    }
+
+    private static void EmitHaving(SourceWriter w, QuerySpec query, ExpressionEmitter e)
+    {
+        if (query.Selector.Having is { } having)
+        {
+            w.WriteLine($"if (!{ExpressionEmitter.Parenthesize(e.Condition(having))}) continue;");
+        }
+    }
+
+    private static void EmitWantedKind(SourceWriter w, OutputEventType eventType)
+    {
+        // Aggregators saw the event above; only the rows the output asks for are kept.
+        if (eventType == OutputEventType.Current)
+        {
+            w.WriteLine($"if (ev.Kind != {Runtime}.EventKind.Current) continue;");
+        }
+        else if (eventType == OutputEventType.Expired)
+        {
+            w.WriteLine($"if (ev.Kind != {Runtime}.EventKind.Expired) continue;");
+        }
+    }
+
+    private static void EmitOrderLimitAndEmit(SourceWriter w, QuerySpec query, string outEvent)
+    {
+        var selector = query.Selector;
+        if (selector.OrderBy.Count > 0)
+        {
+            w.WriteLine($"{Runtime}.EventSorting.StableSort(_selected.AsSpan(), s_order);");
+        }
+
+        if (selector.Limit is not null || selector.Offset is not null)
+        {
+            w.WriteLine($"{Runtime}.EventSorting.ApplyOffsetAndLimit(_selected, {AppEmitter.Int(selector.Offset ?? 0)}, {AppEmitter.Int(selector.Limit ?? long.MaxValue)});");
+        }
+
+        w.WriteLine("_output.Emit(_selected);");
+        w.WriteLine("_selected.Clear();");
+    }
+
+    /// <summary>Writes the <c>order by</c> comparison used by the selector, when the query has one.</summary>
+    public static void EmitOrderComparer(SourceWriter w, QuerySpec query, string outEvent)
+    {
+        var orderBy = query.Selector.OrderBy;
+        if (orderBy.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine("// order by " + string.Join(", ", orderBy.Select(o => o.Attribute.Name + (o.Descending ? " desc" : " asc"))));
+        w.WriteLine($"private static readonly global::System.Comparison<{Runtime}.StreamEvent<{outEvent}>> s_order = static (a, b) =>");
+        w.OpenBlock();
+        for (var i = 0; i < orderBy.Count; i++)
+        {
+            var order = orderBy[i];
+            var compare = $"{Runtime}.EventSorting.Compare(a.Data.{order.Attribute.PropertyName}, b.Data.{order.Attribute.PropertyName})";
+            var name = "c" + AppEmitter.Int(i);
+            w.WriteLine($"var {name} = {compare};");
+            w.WriteLine($"if ({name} != 0) return {(order.Descending ? "-" : "")}{name};");
+        }
+
+        w.WriteLine("return 0;");
+        w.CloseBlock(";");
+    }
+}

@@ -1,0 +1,15 @@
+namespace SiddhiGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one app: plain equatable data, no syntax nodes or Roslyn
+/// symbols, so the incremental pipeline re-emits only when the app really changed.
+/// </summary>
+public sealed record AppSpec(
+    string Name,
+    string Namespace,
+    string ClassName,
+    string? Description,
+    bool Playback,
+    EquatableArray<StreamSpec> Streams,
+    EquatableArray<QuerySpec> Queries,
+    EquatableArray<SinkSpec> Sinks);

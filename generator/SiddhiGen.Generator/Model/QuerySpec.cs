@@ -1,0 +1,47 @@
+namespace SiddhiGen.Generator.Model;
+
+/// <summary>A single-stream query, bound and typed: input handlers, selector and output.</summary>
+public sealed record QuerySpec(
+    string Name,
+    string OperatorName,
+    string Text,
+    InputSpec Input,
+    SelectorSpec Selector,
+    OutputSpec Output);
+
+/// <summary>
+/// <c>from S[pre]#window.w(args)[post]</c>: filters before the window, at most one window, filters after.
+/// </summary>
+public sealed record InputSpec(string StreamName, EquatableArray<ExpressionSpec> PreWindowFilters, WindowSpec? Window, EquatableArray<ExpressionSpec> PostWindowFilters);
+
+/// <summary>A built-in window with its constant arguments, already checked and converted.</summary>
+public sealed record WindowSpec(string Name, EquatableArray<ExpressionSpec> Arguments);
+
+/// <summary>One selected attribute: <c>expr as Name</c>.</summary>
+public sealed record ProjectionSpec(AttributeSpec Attribute, ExpressionSpec Expression);
+
+/// <summary>An <c>order by</c> key over the output row.</summary>
+public sealed record OrderBySpec(AttributeSpec Attribute, bool Descending);
+
+/// <summary>
+/// <c>select ... group by ... having ... order by ... limit ... offset</c>. Group keys are input attributes.
+/// </summary>
+public sealed record SelectorSpec(
+    EquatableArray<ProjectionSpec> Projections,
+    EquatableArray<AggregatorSpec> Aggregators,
+    EquatableArray<AttributeRefSpec> GroupBy,
+    ExpressionSpec? Having,
+    EquatableArray<OrderBySpec> OrderBy,
+    long? Limit,
+    long? Offset);
+
+/// <summary>Which events a query outputs (<c>insert [current|expired|all] events</c>).</summary>
+public enum OutputEventType
+{
+    Current,
+    Expired,
+    All,
+}
+
+/// <summary><c>insert ... into Target</c>; the output rows are events of the target stream.</summary>
+public sealed record OutputSpec(string TargetStream, OutputEventType EventType);
