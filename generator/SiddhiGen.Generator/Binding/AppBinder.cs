@@ -13,16 +13,11 @@ namespace SiddhiGen.Generator.Binding;
 /// </summary>
 internal sealed class AppBinder
 {
-    private static readonly HashSet<string> s_knownSinkTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "log", "inMemory", "file", "http", "http-call", "http-response", "kafka", "tcp", "email", "jms", "rabbitmq",
-        "mqtt", "websocket", "grpc", "sqs", "s3", "prometheus", "nats",
-    };
-
     private readonly BindingContext _context;
     private readonly AppSyntax _app;
     private readonly string _filePath;
     private readonly string _defaultNamespace;
+    private readonly ConnectorBinder _connectors;
 
     private AppBinder(BindingContext context, AppSyntax app, string filePath, string defaultNamespace)
     {
@@ -30,6 +25,7 @@ internal sealed class AppBinder
         _app = app;
         _filePath = filePath;
         _defaultNamespace = defaultNamespace;
+        _connectors = new ConnectorBinder(context);
     }
 
     public static AppSpec? Bind(BindingContext context, AppSyntax app, string filePath, string defaultNamespace) =>
@@ -63,7 +59,7 @@ internal sealed class AppBinder
         name ??= System.IO.Path.GetFileNameWithoutExtension(_filePath);
         var className = Identifiers.Pascal(name);
         var symbols = new AppSymbols(_app, className);
-        var sinks = new List<SinkSpec>();
+        var sinks = new List<ConnectorSpec>();
         BindDefinitions(symbols, sinks);
         var queries = BindQueries(symbols);
 
@@ -80,10 +76,10 @@ internal sealed class AppBinder
             playback,
             new EquatableArray<StreamSpec>(symbols.FinalStreams()),
             new EquatableArray<QuerySpec>(queries),
-            new EquatableArray<SinkSpec>(sinks));
+            new EquatableArray<ConnectorSpec>(sinks));
     }
 
-    private void BindDefinitions(AppSymbols symbols, List<SinkSpec> sinks)
+    private void BindDefinitions(AppSymbols symbols, List<ConnectorSpec> sinks)
     {
         foreach (var definition in _app.Definitions)
         {
@@ -129,22 +125,20 @@ internal sealed class AppBinder
         }
     }
 
-    private void BindStreamAnnotations(StreamDefinitionSyntax stream, List<SinkSpec> sinks)
+    private void BindStreamAnnotations(StreamDefinitionSyntax stream, List<ConnectorSpec> sinks)
     {
         foreach (var annotation in stream.Annotations)
         {
             switch (annotation.Name.Text.ToLowerInvariant())
             {
                 case "sink":
-                    var sink = BindSink(stream.Name.Text, annotation);
-                    if (sink is not null)
+                case "source":
+                    var connector = _connectors.Bind(stream.Name.Text, annotation);
+                    if (connector is not null)
                     {
-                        sinks.Add(sink);
+                        sinks.Add(connector);
                     }
 
-                    break;
-                case "source":
-                    _context.NotSupported("@source", annotation.Span);
                     break;
                 case "onerror":
                     _context.NotSupported("@OnError", annotation.Span);
@@ -154,42 +148,6 @@ internal sealed class AppBinder
                     break;
             }
         }
-    }
-
-    private SinkSpec? BindSink(string streamName, AnnotationSyntax annotation)
-    {
-        var options = annotation.Elements
-            .Where(e => e.Key is not null)
-            .Select(e => new OptionSpec(e.Key!.Text.ToLowerInvariant(), e.Value.Value))
-            .ToList();
-        var type = options.FirstOrDefault(o => o.Key == "type")?.Value;
-        if (type is null)
-        {
-            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "@sink needs a type, e.g. @sink(type='log')");
-            return null;
-        }
-
-        if (!s_knownSinkTypes.Contains(type))
-        {
-            _context.Report(DiagnosticDescriptors.UnknownSinkType, annotation.Span, type);
-            return null;
-        }
-
-        if (!string.Equals(type, "log", StringComparison.OrdinalIgnoreCase))
-        {
-            _context.NotSupported("sink type '" + type + "'", annotation.Span);
-            return null;
-        }
-
-        var map = annotation.Annotations.FirstOrDefault(a => string.Equals(a.Name.Text, "map", StringComparison.OrdinalIgnoreCase));
-        var mapType = map?.Elements.FirstOrDefault(e => e.Key is not null && string.Equals(e.Key.Text, "type", StringComparison.OrdinalIgnoreCase))?.Value.Value ?? "passThrough";
-        if (!string.Equals(mapType, "passThrough", StringComparison.OrdinalIgnoreCase))
-        {
-            _context.NotSupported("sink mapper '" + mapType + "'", map!.Span);
-            return null;
-        }
-
-        return new SinkSpec(streamName, "log", new EquatableArray<OptionSpec>(options), "passThrough");
     }
 
     private List<QuerySpec> BindQueries(AppSymbols symbols)

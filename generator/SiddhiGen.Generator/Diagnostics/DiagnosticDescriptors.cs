@@ -93,9 +93,6 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidConstant = Error(
         "SIDDHI044", "Invalid constant", "{0} must be {1}");
 
-    public static readonly DiagnosticDescriptor UndefinedVariable = Error(
-        "SIDDHI045", "Undefined variable", "Variable '${{{0}}}' is not defined");
-
     public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
         "SIDDHI080", "Invalid annotation", "{0}");
 

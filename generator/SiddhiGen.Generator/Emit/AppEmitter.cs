@@ -127,13 +127,13 @@ internal static class AppEmitter
             w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
         }
 
-        if (app.Sinks.Count > 0)
+        if (app.Connectors.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("// Sinks start with the app.");
-            foreach (var sink in app.Sinks)
+            w.WriteLine("// Sources and sinks start and stop with the app.");
+            foreach (var connector in app.Connectors)
             {
-                EmitSink(w, app, sink);
+                ConnectorEmitter.Emit(w, app, connector);
             }
         }
 
@@ -146,16 +146,6 @@ internal static class AppEmitter
         }
 
         w.CloseBlock();
-    }
-
-    private static void EmitSink(SourceWriter w, AppSpec app, SinkSpec sink)
-    {
-        var stream = app.Streams.First(s => s.Name == sink.StreamName);
-        var prefix = sink.Options.FirstOrDefault(o => o.Key == "prefix")?.Value;
-        var priority = sink.Options.FirstOrDefault(o => o.Key == "priority")?.Value ?? "INFO";
-        w.WriteLine(
-            $"AddComponent(new {Runtime}.LogSink<{stream.EventTypeName}>({StreamField(stream)}, static e => e.ToRow(), " +
-            $"prefix: {(prefix is null ? "null" : SourceWriter.StringLiteral(prefix))}, priority: {SourceWriter.StringLiteral(priority)}));");
     }
 
     internal static string StreamField(StreamSpec stream) =>

@@ -23,8 +23,8 @@ internal static class WindowEmitter
         var args = window.Arguments.Select(a => ((ConstantSpec)a).Value).ToList();
         return window.Name switch
         {
-            "length" => $"new {TypeName(window, eventType)}({args[0]})",
-            "lengthBatch" => $"new {TypeName(window, eventType)}({args[0]}, expiredWanted: {Bool(expiredWanted)}, streamCurrentEvents: {(args.Count > 1 ? args[1].ToLowerInvariant() : "false")})",
+            "length" => $"new {TypeName(window, eventType)}(app.Clock, {args[0]})",
+            "lengthBatch" => $"new {TypeName(window, eventType)}(app.Clock, {args[0]}, streamCurrentEvents: {(args.Count > 1 ? args[1].ToLowerInvariant() : "false")}, outputExpired: {Bool(expiredWanted)})",
             _ => throw new System.InvalidOperationException("Window " + window.Name + " has no emitter yet."),
         };
     }

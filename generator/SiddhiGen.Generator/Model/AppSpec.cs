@@ -12,4 +12,4 @@ public sealed record AppSpec(
     bool Playback,
     EquatableArray<StreamSpec> Streams,
     EquatableArray<QuerySpec> Queries,
-    EquatableArray<SinkSpec> Sinks);
+    EquatableArray<ConnectorSpec> Connectors);
