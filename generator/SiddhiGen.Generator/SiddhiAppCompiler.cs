@@ -58,8 +58,12 @@ public static class SiddhiAppCompiler
         }
     }
 
+    /// <summary>Tests set this to prove that a failure inside the pipeline becomes a diagnostic.</summary>
+    internal static Action? FaultInjection { get; set; }
+
     private static AppCompileResult CompileCore(string filePath, string text, string defaultNamespace, CancellationToken cancellationToken)
     {
+        FaultInjection?.Invoke();
         var parsed = SiddhiParser.ParseApp(filePath, text, cancellationToken);
         if (!parsed.Diagnostics.IsEmpty)
         {

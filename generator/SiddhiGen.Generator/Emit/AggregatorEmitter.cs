@@ -41,7 +41,8 @@ internal static class AggregatorEmitter
         return aggregator.Name switch
         {
             "sum" when aggregator.Argument.Type is AttributeType.Int => $"(long?){ExpressionEmitter.Parenthesize(code)}",
-            "sum" or "avg" or "stdDev" when aggregator.Argument.Type is AttributeType.Int or AttributeType.Long or AttributeType.Float => $"(double?){ExpressionEmitter.Parenthesize(code)}",
+            "sum" when aggregator.Argument.Type is AttributeType.Float => $"(double?){ExpressionEmitter.Parenthesize(code)}",
+            "avg" or "stdDev" when aggregator.Argument.Type is not AttributeType.Double => $"(double?){ExpressionEmitter.Parenthesize(code)}",
             _ => code,
         };
     }

@@ -108,8 +108,9 @@ internal static class AppEmitter
 
         w.WriteLine();
         w.WriteSummary($"Creates the app. Call Start() before sending events.");
-        w.OpenBlock($"public {app.ClassName}({Runtime}.SiddhiAppOptions? options = null)");
+        w.WriteLine($"public {app.ClassName}({Runtime}.SiddhiAppOptions? options = null)");
         w.WriteLine($"    : base({SourceWriter.StringLiteral(app.Name)}, options, playback: {(app.Playback ? "true" : "false")})");
+        w.OpenBlock();
         w.WriteLine("// Streams, each also reachable by name through the dynamic interface.");
         foreach (var stream in app.Streams)
         {
@@ -122,7 +123,7 @@ internal static class AppEmitter
             var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
             w.WriteLine();
             w.WriteLine($"// Query '{query.Name}': {input.Name} -> {output.Name}");
-            w.WriteLine($"{query.OperatorName}Output = DefineQuery({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
+            w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
             w.WriteLine($"{query.OperatorName}Output.Target = {StreamField(output)};");
             w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
         }

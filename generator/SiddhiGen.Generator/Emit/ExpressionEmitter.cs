@@ -104,6 +104,12 @@ internal sealed class ExpressionEmitter
             return code;
         }
 
+        if (operand is ConstantSpec { Type: AttributeType.Int or AttributeType.Long } integral)
+        {
+            // An integral literal is written directly in the wider type: 10 compared with a double is 10D.
+            return Constant(integral with { Type = target });
+        }
+
         return operand is ConstantSpec ? $"({TypeNames.Plain(target)}){Parenthesize(code)}" : $"({TypeNames.Nullable(target)}){Parenthesize(code)}";
     }
 

@@ -114,7 +114,8 @@ internal static class QueryEmitter
             w.WriteLine("// Filters before the window: only passing events enter it.");
             w.WriteLine("_filtered.Clear();");
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
-            w.WriteLine($"if ({string.Join(" && ", query.Input.PreWindowFilters.Select(f => ExpressionEmitter.Parenthesize(expressions.Condition(f))))})");
+            var conditions = query.Input.PreWindowFilters.Select(expressions.Condition).ToList();
+            w.WriteLine($"if ({(conditions.Count == 1 ? conditions[0] : string.Join(" && ", conditions.Select(ExpressionEmitter.Parenthesize)))})");
             w.OpenBlock();
             w.WriteLine("_filtered.Add(in ev);");
             w.CloseBlock();

@@ -44,7 +44,8 @@ public sealed class IncrementalTests
     {
         var a = new GeneratorDriverHarness.File("/src/MyService/Apps/First.siddhi", First);
         var driver = GeneratorDriverHarness.CreateDriver(a).RunGenerators(GeneratorDriverHarness.EmptyCompilation());
-        foreach (var (name, steps) in driver.GetRunResult().Results[0].TrackedSteps)
+        string[] ours = [SiddhiGenerator.StepNames.ProjectOptions, SiddhiGenerator.StepNames.Files, SiddhiGenerator.StepNames.Compile];
+        foreach (var (name, steps) in driver.GetRunResult().Results[0].TrackedSteps.Where(s => ours.Contains(s.Key)))
         {
             foreach (var output in steps.SelectMany(s => s.Outputs))
             {

@@ -9,6 +9,7 @@ public sealed class SnapshotTests
         var text = File.ReadAllText(RepositoryPaths.Sample("TemperatureMonitoring/TemperatureApp.siddhi"));
         var result = GeneratedApp.Generate(text, "TemperatureApp.siddhi", "TemperatureMonitoring");
         Approved.Verify(result.Source!, "TemperatureApp");
+        GeneratedApp.Compile(result.Source!);
     }
 
     [Test]
@@ -26,6 +27,8 @@ public sealed class SnapshotTests
             limit 2
             insert all events into BusySymbols;
             """;
-        Approved.Verify(GeneratedApp.Generate(app, "Trades.siddhi", "Samples").Source!, "FilterGroupByHavingOrderByLimit");
+        var source = GeneratedApp.Generate(app, "Trades.siddhi", "Samples").Source!;
+        Approved.Verify(source, "FilterGroupByHavingOrderByLimit");
+        GeneratedApp.Compile(source);
     }
 }
