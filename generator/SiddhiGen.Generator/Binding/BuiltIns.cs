@@ -12,7 +12,11 @@ internal static class BuiltIns
     };
 
     /// <summary>Windows the generator emits code for today.</summary>
-    public static readonly HashSet<string> SupportedWindows = new() { "length", "lengthBatch" };
+    public static readonly HashSet<string> SupportedWindows = new()
+    {
+        "length", "lengthBatch", "time", "timeBatch", "timeLength", "externalTime", "externalTimeBatch", "batch",
+        "sort", "frequent", "lossyFrequent", "delay", "session", "cron",
+    };
 
     public static readonly HashSet<string> Aggregators = new()
     {
@@ -20,7 +24,10 @@ internal static class BuiltIns
     };
 
     /// <summary>Aggregators the generator emits code for today.</summary>
-    public static readonly HashSet<string> SupportedAggregators = new() { "sum", "avg", "count", "min", "max" };
+    public static readonly HashSet<string> SupportedAggregators = new()
+    {
+        "sum", "avg", "count", "distinctCount", "min", "max", "minForever", "maxForever", "stdDev", "and", "or", "unionSet",
+    };
 
     public static readonly HashSet<string> Functions = new()
     {

@@ -243,13 +243,24 @@ internal sealed class ExpressionBinder
             "sum" when arguments.Count == 1 && arguments[0].Type is AttributeType.Int or AttributeType.Long => AttributeType.Long,
             "sum" when arguments.Count == 1 && arguments[0].Type is AttributeType.Float or AttributeType.Double => AttributeType.Double,
             "avg" when arguments.Count == 1 && TypeRules.IsNumeric(arguments[0].Type) => AttributeType.Double,
-            "min" or "max" when arguments.Count == 1 && TypeRules.IsNumeric(arguments[0].Type) => arguments[0].Type,
+            "min" or "max" or "minForever" or "maxForever" when arguments.Count == 1 && TypeRules.IsNumeric(arguments[0].Type) => arguments[0].Type,
+            "stdDev" when arguments.Count == 1 && TypeRules.IsNumeric(arguments[0].Type) => AttributeType.Double,
+            "distinctCount" when arguments.Count == 1 && arguments[0].Type != AttributeType.Object => AttributeType.Long,
+            "and" or "or" when arguments.Count == 1 && arguments[0].Type == AttributeType.Bool => AttributeType.Bool,
+            "unionSet" when arguments.Count == 1 && arguments[0].Type == AttributeType.Object => AttributeType.Object,
             _ => null,
         };
 
         if (result is null)
         {
-            var expects = name == "count" ? "no argument or one argument" : "one numeric argument (int, long, float or double)";
+            var expects = name switch
+            {
+                "count" => "no argument or one argument",
+                "distinctCount" => "one argument of type int, long, float, double, string or bool",
+                "and" or "or" => "one bool argument",
+                "unionSet" => "one object argument (a set made by createSet)",
+                _ => "one numeric argument (int, long, float or double)",
+            };
             _context.Report(DiagnosticDescriptors.WrongParameters, call.Span, "Aggregator '" + name + "'", expects);
             return null;
         }

@@ -115,7 +115,7 @@ internal sealed class QueryBinder
 
                 case WindowHandlerSyntax w:
                     seenWindow = true;
-                    window = BindWindow(w.Function, scope);
+                    window = new WindowBinder(_context, _expressions).Bind(w.Function, scope);
                     ok &= window is not null;
                     break;
 
@@ -137,57 +137,6 @@ internal sealed class QueryBinder
 
         return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post)) : null;
     }
-
-    private WindowSpec? BindWindow(FunctionCallExpressionSyntax call, ExpressionScope scope)
-    {
-        var name = call.Name.Text;
-        if (call.Namespace is not null || !BuiltIns.Windows.Contains(name))
-        {
-            _context.Report(DiagnosticDescriptors.UnknownWindow, call.Name.Span, call.FullName);
-            return null;
-        }
-
-        if (!BuiltIns.SupportedWindows.Contains(name))
-        {
-            _context.NotSupported("window '" + name + "'", call.Span);
-            return null;
-        }
-
-        var arguments = new List<ExpressionSpec>();
-        foreach (var argument in call.Arguments)
-        {
-            var bound = _expressions.Bind(argument, scope);
-            if (bound is null)
-            {
-                return null;
-            }
-
-            arguments.Add(bound);
-        }
-
-        var valid = name switch
-        {
-            "length" => arguments.Count == 1 && IsConstant(arguments[0], AttributeType.Int, nonNegative: true),
-            "lengthBatch" => arguments.Count is 1 or 2 && IsConstant(arguments[0], AttributeType.Int, nonNegative: true)
-                && (arguments.Count == 1 || IsConstant(arguments[1], AttributeType.Bool, nonNegative: false)),
-            _ => false,
-        };
-
-        if (!valid)
-        {
-            var expects = name == "length"
-                ? "one int constant (the number of events)"
-                : "an int constant (the number of events) and optionally a bool constant (stream.current.event)";
-            _context.Report(DiagnosticDescriptors.WrongParameters, call.Span, "Window '" + name + "'", expects);
-            return null;
-        }
-
-        return new WindowSpec(name, new EquatableArray<ExpressionSpec>(arguments));
-    }
-
-    private static bool IsConstant(ExpressionSpec expression, AttributeType type, bool nonNegative) =>
-        expression is ConstantSpec constant && constant.Type == type
-        && (!nonNegative || !constant.Value.StartsWith("-", System.StringComparison.Ordinal));
 
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
     {

@@ -21,7 +21,7 @@ internal static class AggregatorEmitter
             "minForever" => $"{Runtime}.MinForeverAggregator<{TypeNames.Plain(argumentType)}>",
             "maxForever" => $"{Runtime}.MaxForeverAggregator<{TypeNames.Plain(argumentType)}>",
             "stdDev" => $"{Runtime}.StdDevAggregator",
-            "distinctCount" => $"{Runtime}.DistinctCountAggregator<{TypeNames.Plain(argumentType)}>",
+            "distinctCount" => $"{Runtime}.DistinctCountAggregator<{TypeNames.Nullable(argumentType)}>",
             "and" => $"{Runtime}.AndAggregator",
             "or" => $"{Runtime}.OrAggregator",
             "unionSet" => $"{Runtime}.UnionSetAggregator",

@@ -23,15 +23,17 @@ internal static class QueryEmitter
         var window = query.Input.Window;
         var aggregating = selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0;
 
+        var windowCode = window is null ? null : WindowEmitter.Build(window, input, query.Output.EventType != OutputEventType.Current);
+        var usesTimers = windowCode?.UsesTimers == true;
         w.WriteComment(query.Text);
-        var interfaces = $"{Runtime}.IStreamReceiver<{inEvent}>" + (window is not null && WindowEmitter.UsesTimers(window) ? $", {Runtime}.ITimerTarget" : "");
+        var interfaces = $"{Runtime}.IStreamReceiver<{inEvent}>" + (usesTimers ? $", {Runtime}.ITimerTarget" : "");
         w.OpenBlock($"private sealed class {query.OperatorName} : {interfaces}");
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
         if (window is not null)
         {
-            w.WriteLine($"private readonly {WindowEmitter.TypeName(window, inEvent)} _window;");
+            w.WriteLine($"private readonly {windowCode!.TypeName} _window;");
             w.WriteLine($"private readonly {Runtime}.WindowOutput<{inEvent}> _windowOutput = new();");
             if (query.Input.PreWindowFilters.Count > 0)
             {
@@ -55,14 +57,14 @@ internal static class QueryEmitter
         w.WriteLine("_output = output;");
         if (window is not null)
         {
-            w.WriteLine($"_window = {WindowEmitter.Construct(window, inEvent, query.Output.EventType != OutputEventType.Current)};");
+            w.WriteLine($"_window = new({windowCode!.Construction});");
         }
 
         w.CloseBlock();
         w.WriteLine();
 
         EmitReceive(w, query, inEvent);
-        if (window is not null && WindowEmitter.UsesTimers(window))
+        if (usesTimers)
         {
             w.WriteLine();
             w.OpenBlock("public void OnTimer(long dueTime)");
@@ -87,6 +89,15 @@ internal static class QueryEmitter
         }
 
         SelectorEmitter.EmitOrderComparer(w, query, outEvent);
+        if (windowCode is { HelperLines.Count: > 0 })
+        {
+            w.WriteLine();
+            foreach (var line in windowCode.HelperLines)
+            {
+                w.WriteLine(line);
+            }
+        }
+
         if (aggregating)
         {
             w.WriteLine();

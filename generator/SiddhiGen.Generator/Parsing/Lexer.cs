@@ -201,7 +201,7 @@ public sealed partial class Lexer
     {
         var start = _position;
         _position++;
-        while (_position < _text.Length && IsUnexpected(_text[_position]))
+        while (_position < _text.Length && IsUnexpected(_position))
         {
             _position++;
         }
@@ -210,9 +210,14 @@ public sealed partial class Lexer
         _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, TextSpan.FromBounds(start, _position), Printable(run));
     }
 
-    private bool IsUnexpected(char c) =>
-        !IsWhitespace(c) && !IsIdentifierStart(c) && !IsDigit(c)
-        && "'\"`{$:;.()[],*+?/%@#-=!<>".IndexOf(c) < 0;
+    /// <summary>Is the character at <paramref name="index"/> one no token can start with ('$' only starts "${")?</summary>
+    private bool IsUnexpected(int index)
+    {
+        var c = _text[index];
+        return c == '$'
+            ? CharAt(index + 1) != '{'
+            : !IsWhitespace(c) && !IsIdentifierStart(c) && !IsDigit(c) && "'\"`{:;.()[],*+?/%@#-=!<>".IndexOf(c) < 0;
+    }
 
     private static string Printable(string text)
     {

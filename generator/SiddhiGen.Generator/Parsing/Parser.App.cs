@@ -21,6 +21,7 @@ internal sealed partial class Parser
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var startPosition = _position;
+            _elementStart = Current.Start;
             try
             {
                 var element = ParseAppElement(appAnnotations, definitions.Count == 0 && elements.Count == 0);
@@ -140,7 +141,11 @@ internal sealed partial class Parser
             return;
         }
 
-        ReportSyntaxError(Current.Span, "Expected ';' after " + what + ", found " + DescribeCurrent());
+        if (!FollowsLexicalError())
+        {
+            ReportSyntaxError(Current.Span, "Expected ';' after " + what + ", found " + DescribeCurrent());
+        }
+
         SynchronizeToElement();
     }
 
@@ -208,6 +213,7 @@ internal sealed partial class Parser
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var queryStart = _position;
+            _elementStart = Current.Start;
             try
             {
                 if (At(TokenKind.Semicolon))

@@ -293,9 +293,10 @@ internal sealed partial class Parser
             functionIndex = At(TokenKind.OpenBracket) ? ParseEventIndex(function) : null;
         }
 
-        if (Accept(TokenKind.Dot))
+        if (At(TokenKind.Dot))
         {
             var qualifier = new StreamQualifierSyntax(name, isInner, isFault, index, function, functionIndex, SpanFrom(start));
+            Advance(); // .
             var attribute = ExpectName("an attribute name", "after '" + Excerpt(qualifier.Span) + ".'");
             return new AttributeReferenceExpressionSyntax(qualifier, attribute, SpanFrom(start));
         }

@@ -22,8 +22,12 @@ internal sealed partial class Parser
     private readonly ImmutableArray<Token> _tokens;
     private readonly SyntaxDiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly int[] _lexicalErrorStarts;
     private int _position;
     private int _depth;
+
+    /// <summary>Where the element being parsed starts; errors there after a lexical error are not reported (cascades).</summary>
+    private int _elementStart;
 
     private Parser(string text, ImmutableArray<Token> tokens, SyntaxDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ internal sealed partial class Parser
         _tokens = tokens;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _lexicalErrorStarts = diagnostics.GetStarts();
     }
 
     internal static Parser Create(string text, SyntaxDiagnosticBag diagnostics, CancellationToken cancellationToken)
@@ -117,8 +122,30 @@ internal sealed partial class Parser
 
     private SyntaxErrorException Error(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
     {
-        _diagnostics.Report(descriptor, span, args);
+        if (!FollowsLexicalError())
+        {
+            _diagnostics.Report(descriptor, span, args);
+        }
+
         return new SyntaxErrorException();
+    }
+
+    /// <summary>
+    /// True when the lexer reported an error earlier in the current element (an unterminated string, a
+    /// stray character): a parse error there is most likely its consequence, so it is not reported again.
+    /// </summary>
+    private bool FollowsLexicalError()
+    {
+        var end = Current.End;
+        foreach (var start in _lexicalErrorStarts)
+        {
+            if (start >= _elementStart && start <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args) => _diagnostics.Report(descriptor, span, args);

@@ -26,6 +26,18 @@ internal sealed class SyntaxDiagnosticBag
 
     public int Count => _items.Count;
 
+    /// <summary>Where each diagnostic reported so far starts (the parser takes the lexer's, to avoid cascades).</summary>
+    public int[] GetStarts()
+    {
+        var starts = new int[_items.Count];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            starts[i] = _items[i].Location!.Span.Start;
+        }
+
+        return starts;
+    }
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
     {
         if (_items.Count >= MaxDiagnostics)

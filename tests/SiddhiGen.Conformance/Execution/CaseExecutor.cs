@@ -1,0 +1,169 @@
+using System.Globalization;
+using SiddhiGen.Conformance.Cases;
+using SiddhiGen.Conformance.Values;
+using SiddhiGen.Runtime;
+
+namespace SiddhiGen.Conformance.Execution;
+
+/// <summary>
+/// Drives one app through one case exactly as FORMAT.md says: a virtual clock at <c>base</c>,
+/// callbacks on the expected streams and queries before <c>Start</c>, then per step the clock moved to
+/// <c>base + t</c> (firing due timers) and the send or on-demand query, then the clock moved to
+/// <c>base + end</c> and <c>Shutdown</c>. It records what the app produced; it never throws except
+/// <see cref="OperationCanceledException"/> when the watchdog gives up on the case.
+/// </summary>
+public static class CaseExecutor
+{
+    public static ActualOutput Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, CancellationToken cancellationToken = default)
+    {
+        var output = new ActualOutput();
+        Execute(testCase, createApp, output, cancellationToken);
+        return output;
+    }
+
+    /// <summary>Records into <paramref name="output"/>, so a caller that gives up on the case still has what was produced so far.</summary>
+    public static void Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, ActualOutput output, CancellationToken cancellationToken)
+    {
+        var logger = new CapturingLoggerFactory();
+        var clock = new VirtualClock(start: testCase.Base, advanceOnEvents: true);
+        var options = new SiddhiAppOptions { Clock = clock, LoggerFactory = logger };
+
+        SiddhiApp app;
+        try
+        {
+            app = createApp(options);
+        }
+        catch (Exception ex)
+        {
+            output.Error = "create: " + Describe(ex);
+            output.CreationFailed = true;
+            return;
+        }
+
+        try
+        {
+            if (!Subscribe(testCase, app, output) || !Start(app, output))
+            {
+                return;
+            }
+
+            RunSteps(testCase, app, clock, output, cancellationToken);
+        }
+        finally
+        {
+            TryShutdown(app, output);
+            output.ProcessingErrors = app.ProcessingErrors;
+            output.FirstLoggedError = logger.FirstError;
+        }
+    }
+
+    private static bool Subscribe(ConformanceCase testCase, SiddhiApp app, ActualOutput output)
+    {
+        try
+        {
+            foreach (var stream in testCase.Expect.Streams)
+            {
+                var name = stream.Name;
+                output.AddStream(name, app.GetSchema(name));
+                app.Subscribe(name, e => output.RecordStream(name, e.Data));
+            }
+
+            foreach (var query in testCase.Expect.Queries)
+            {
+                var name = query.Name;
+                output.AddQuery(name);
+                app.SubscribeQuery(name, r => output.RecordQuery(name, r.Current, r.Expired));
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            output.Error = "subscribe: " + Describe(ex);
+            return false;
+        }
+    }
+
+    private static bool Start(SiddhiApp app, ActualOutput output)
+    {
+        try
+        {
+            app.Start();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            output.Error = "start: " + Describe(ex);
+            output.CreationFailed = true;
+            return false;
+        }
+    }
+
+    private static void RunSteps(ConformanceCase testCase, SiddhiApp app, VirtualClock clock, ActualOutput output, CancellationToken cancellationToken)
+    {
+        var stepIndex = 0;
+        try
+        {
+            foreach (var step in testCase.Steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var time = testCase.Base + step.T;
+                clock.AdvanceTo(time);
+                switch (step.Kind)
+                {
+                    case StepKind.Send:
+                        app.Send(step.Target, time, InputValues.ConvertRow(step.Rows[0], SchemaOf(app, step.Target)));
+                        break;
+                    case StepKind.SendChunk:
+                        var schema = SchemaOf(app, step.Target);
+                        app.SendChunk(step.Target, time, [.. step.Rows.Select(r => InputValues.ConvertRow(r, schema))]);
+                        break;
+                    case StepKind.Query:
+                        output.RecordResult(app.Query(step.Target).Select(r => (object?[])r.Clone()));
+                        break;
+                }
+
+                stepIndex++;
+            }
+
+            clock.AdvanceTo(testCase.Base + testCase.End);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var where = stepIndex < testCase.Steps.Length
+                ? $"step {stepIndex + 1} (t={testCase.Steps[stepIndex].T.ToString(CultureInfo.InvariantCulture)})"
+                : "end";
+            output.Error = $"runtime at {where}: {Describe(ex)}";
+        }
+    }
+
+    private static StreamSchema SchemaOf(SiddhiApp app, string stream) =>
+        app.GetSchema(stream) ?? throw new InvalidOperationException($"The app has no stream '{stream}' to send to.");
+
+    private static void TryShutdown(SiddhiApp app, ActualOutput output)
+    {
+        try
+        {
+            app.Shutdown();
+        }
+        catch (Exception ex)
+        {
+            output.Error ??= "shutdown: " + Describe(ex);
+        }
+    }
+
+    /// <summary>The exception's type and message, unwrapping reflection wrappers.</summary>
+    public static string Describe(Exception ex)
+    {
+        while (ex is System.Reflection.TargetInvocationException { InnerException: { } inner })
+        {
+            ex = inner;
+        }
+
+        return ex.GetType().Name + ": " + ex.Message;
+    }
+}
