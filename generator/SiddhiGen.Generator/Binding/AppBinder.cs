@@ -18,6 +18,8 @@ internal sealed class AppBinder
     private readonly string _filePath;
     private readonly string _defaultNamespace;
     private readonly ConnectorBinder _connectors;
+    private readonly Dictionary<string, string> _definitionTexts = new();
+    private readonly List<NamedWindowSpec> _windows = new();
 
     private AppBinder(BindingContext context, AppSyntax app, string filePath, string defaultNamespace)
     {
@@ -34,6 +36,7 @@ internal sealed class AppBinder
     private AppSpec? Bind()
     {
         string? name = null, description = null;
+        var appNamespace = _defaultNamespace;
         var playback = false;
         foreach (var annotation in _app.AppAnnotations)
         {
@@ -45,6 +48,10 @@ internal sealed class AppBinder
                     break;
                 case "description":
                     description = SingleValue(annotation);
+                    break;
+                case "namespace":
+                    // A SiddhiGen extension: the C# namespace of the generated types, instead of the project's.
+                    appNamespace = BindNamespace(annotation) ?? appNamespace;
                     break;
                 case "playback":
                     playback = true;
@@ -70,11 +77,12 @@ internal sealed class AppBinder
 
         return new AppSpec(
             name,
-            _defaultNamespace,
+            appNamespace,
             className,
             description,
             playback,
             new EquatableArray<StreamSpec>(symbols.FinalStreams()),
+            new EquatableArray<NamedWindowSpec>(_windows),
             new EquatableArray<QuerySpec>(queries),
             new EquatableArray<ConnectorSpec>(sinks));
     }
@@ -86,7 +94,20 @@ internal sealed class AppBinder
             var name = definition.Name.Text;
             if (symbols.IsDefined(name))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Name.Span, name);
+                // Siddhi accepts a definition repeated with the same schema; only a different one is an error.
+                if (!_definitionTexts.TryGetValue(name, out var earlier) || earlier != Signature(definition))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Name.Span, name);
+                }
+
+                continue;
+            }
+
+            _definitionTexts[name] = Signature(definition);
+
+            if (definition is WindowDefinitionSyntax windowDefinition)
+            {
+                BindNamedWindow(symbols, windowDefinition);
                 continue;
             }
 
@@ -95,7 +116,6 @@ internal sealed class AppBinder
                 var kind = definition switch
                 {
                     TableDefinitionSyntax => "table",
-                    WindowDefinitionSyntax => "window",
                     TriggerDefinitionSyntax => "trigger",
                     FunctionDefinitionSyntax => "function",
                     AggregationDefinitionSyntax => "aggregation",
@@ -106,23 +126,51 @@ internal sealed class AppBinder
                 continue;
             }
 
-            var attributes = new List<AttributeSpec>();
-            var seen = new HashSet<string>();
-            var properties = new HashSet<string> { "Schema", "FromRow", "ToRow", Identifiers.Pascal(name) + "Event" };
-            foreach (var attribute in stream.Attributes)
-            {
-                if (!seen.Add(attribute.Name.Text))
-                {
-                    _context.Report(DiagnosticDescriptors.DuplicateAttribute, attribute.Name.Span, attribute.Name.Text, "stream '" + name + "'");
-                    continue;
-                }
-
-                attributes.Add(new AttributeSpec(attribute.Name.Text, (AttributeType)(int)attribute.Type.Type, Identifiers.Unique(Identifiers.Pascal(attribute.Name.Text), properties)));
-            }
-
+            var attributes = BindAttributes(name, "stream", stream.Attributes);
             symbols.DefineStream(name, attributes, inferred: false, _app.GetText(stream));
             BindStreamAnnotations(stream, sinks);
         }
+    }
+
+    private List<AttributeSpec> BindAttributes(string name, string kind, IEnumerable<AttributeDefinitionSyntax> syntax)
+    {
+        var attributes = new List<AttributeSpec>();
+        var seen = new HashSet<string>();
+        var properties = new HashSet<string> { "Schema", "FromRow", "ToRow", Identifiers.Pascal(name) + "Event" };
+        foreach (var attribute in syntax)
+        {
+            if (!seen.Add(attribute.Name.Text))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateAttribute, attribute.Name.Span, attribute.Name.Text, kind + " '" + name + "'");
+                continue;
+            }
+
+            attributes.Add(new AttributeSpec(attribute.Name.Text, (AttributeType)(int)attribute.Type.Type, Identifiers.Unique(Identifiers.Pascal(attribute.Name.Text), properties)));
+        }
+
+        return attributes;
+    }
+
+    private void BindNamedWindow(AppSymbols symbols, WindowDefinitionSyntax definition)
+    {
+        var name = definition.Name.Text;
+        var entry = symbols.DefineStream(name, BindAttributes(name, "window", definition.Attributes), inferred: false, _app.GetText(definition));
+        entry.IsWindow = true;
+        var scope = new ExpressionScope(entry.Spec, null, "window parameter");
+        var window = new WindowBinder(_context, new ExpressionBinder(_context)).Bind(definition.Window, scope);
+        if (window is null)
+        {
+            return;
+        }
+
+        var outputType = definition.OutputEventType switch
+        {
+            Parsing.OutputEventType.Current => Model.OutputEventType.Current,
+            Parsing.OutputEventType.Expired => Model.OutputEventType.Expired,
+            _ => Model.OutputEventType.All,
+        };
+        var operatorName = Identifiers.Unique(Identifiers.Pascal(name) + "Window", symbols.UsedMemberNames);
+        _windows.Add(new NamedWindowSpec(name, operatorName, _app.GetText(definition).Trim(), window, outputType));
     }
 
     private void BindStreamAnnotations(StreamDefinitionSyntax stream, List<ConnectorSpec> sinks)
@@ -162,6 +210,11 @@ internal sealed class AppBinder
             {
                 number += partition.Queries.Length;
                 _context.NotSupported("partition", partition.Span);
+                foreach (var inner in partition.Queries)
+                {
+                    MarkUnresolvedTargets(symbols, inner);
+                }
+
                 continue;
             }
 
@@ -186,13 +239,49 @@ internal sealed class AppBinder
             {
                 queries.Add(spec);
             }
+            else
+            {
+                MarkUnresolvedTargets(symbols, query);
+            }
         }
 
         return queries;
     }
 
+    /// <summary>What must match for a repeated definition to be accepted: its attributes (a trigger's are fixed).</summary>
+    private static string Signature(DefinitionSyntax definition) => definition switch
+    {
+        StreamDefinitionSyntax s => string.Join(",", s.Attributes.Select(a => a.Name.Text + " " + a.Type.Type)),
+        TableDefinitionSyntax t => "table:" + string.Join(",", t.Attributes.Select(a => a.Name.Text + " " + a.Type.Type)),
+        TriggerDefinitionSyntax => "triggered_time " + SyntaxAttributeType.Long,
+        _ => definition.GetType().Name + ":" + definition.Span,
+    };
+
+    /// <summary>Marks the streams an unbound query or partition inserts into, so reading them reports nothing more.</summary>
+    private static void MarkUnresolvedTargets(AppSymbols symbols, QuerySyntax query)
+    {
+        if (query.Output is InsertIntoSyntax insert && !symbols.IsDefined(insert.Target.Name.Text))
+        {
+            symbols.Unresolved.Add(insert.Target.Name.Text);
+        }
+    }
+
     private string? SingleValue(AnnotationSyntax annotation) =>
         annotation.Elements.Length > 0 ? annotation.Elements[0].Value.Value : null;
+
+    private string? BindNamespace(AnnotationSyntax annotation)
+    {
+        var value = SingleValue(annotation);
+        var valid = !string.IsNullOrEmpty(value)
+            && value!.Split('.').All(part => part.Length > 0 && !char.IsDigit(part[0]) && part.All(c => c == '_' || (c < 128 && char.IsLetterOrDigit(c))));
+        if (!valid)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "@app:namespace takes a C# namespace such as 'MyCompany.Apps'");
+            return null;
+        }
+
+        return value;
+    }
 
     private void CheckPlayback(AnnotationSyntax annotation)
     {

@@ -37,6 +37,12 @@ internal sealed class AppSymbols
     /// <summary>Definitions that are not streams, by name, with their kind ("table", "window", ...).</summary>
     public Dictionary<string, string> OtherDefinitions { get; } = new();
 
+    /// <summary>
+    /// Streams a query or partition would insert into, but that query was not bound (an error or a
+    /// construct not supported yet was already reported there): references to them stay silent.
+    /// </summary>
+    public HashSet<string> Unresolved { get; } = new();
+
     public HashSet<string> UsedTypeNames { get; } = new();
 
     public HashSet<string> UsedMemberNames { get; } = new();
@@ -79,5 +85,8 @@ internal sealed class AppSymbols
         public StreamSpec Spec { get; }
 
         public bool IsQueryTarget { get; set; }
+
+        /// <summary>True for a named window (<c>define window</c>): inserts go through its window.</summary>
+        public bool IsWindow { get; set; }
     }
 }

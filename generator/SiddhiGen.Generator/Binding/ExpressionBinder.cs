@@ -200,13 +200,24 @@ internal sealed class ExpressionBinder
             return BindAggregator(call, scope);
         }
 
-        if (BuiltIns.Functions.Contains(name))
+        if (name == "eventTimestamp" && call.Arguments.Length > 0)
         {
-            return Unsupported("function '" + name + "'", call);
+            return Unsupported("eventTimestamp of an event reference", call);
         }
 
-        _context.Report(DiagnosticDescriptors.UnknownFunction, call.Name.Span, name);
-        return null;
+        var arguments = new List<ExpressionSpec>();
+        foreach (var argument in call.Arguments)
+        {
+            var bound = Bind(argument, scope);
+            if (bound is null)
+            {
+                return null;
+            }
+
+            arguments.Add(bound);
+        }
+
+        return FunctionBinder.Bind(_context, call, arguments);
     }
 
     private ExpressionSpec? BindAggregator(FunctionCallExpressionSyntax call, ExpressionScope scope)

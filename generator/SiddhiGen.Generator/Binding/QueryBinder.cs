@@ -39,8 +39,18 @@ internal sealed class QueryBinder
         }
 
         var input = BindSource(single.Source);
+        if (input is not null && _symbols.Streams[input.Name].IsWindow && single.Window is { } extraWindow)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidQuery, extraWindow.Span, $"'{input.Name}' is a window: a query reading it cannot add another window");
+            input = null;
+        }
+
         var inputSpec = input is null ? null : BindHandlers(single, input);
-        var selector = input is null ? null : BindSelector(query.Selector, new ExpressionScope(input, single.Alias?.Text, "select clause"));
+
+        // A stream function that was not bound may have added attributes: the selector cannot be checked.
+        var selector = inputSpec is null && single.Handlers.Any(h => h is StreamFunctionHandlerSyntax)
+            ? null
+            : input is null ? null : BindSelector(query.Selector, new ExpressionScope(input, single.Alias?.Text, "select clause"));
 
         if (query.OutputRate is { } rate)
         {
@@ -74,7 +84,7 @@ internal sealed class QueryBinder
         {
             if (kind is "table" or "aggregation")
             {
-                _context.Report(DiagnosticDescriptors.InvalidAnnotation, source.Span, $"A {kind} ('{name}') cannot be the only input of a query: join it with a stream or use an on-demand query");
+                _context.Report(DiagnosticDescriptors.InvalidQuery, source.Span, $"A {kind} ('{name}') cannot be the only input of a query: join it with a stream or use an on-demand query");
             }
             else
             {
@@ -84,7 +94,11 @@ internal sealed class QueryBinder
             return null;
         }
 
-        _context.Report(DiagnosticDescriptors.UndefinedStream, source.Name.Span, name);
+        if (!_symbols.Unresolved.Contains(name))
+        {
+            _context.Report(DiagnosticDescriptors.UndefinedStream, source.Name.Span, name);
+        }
+
         return null;
     }
 

@@ -93,6 +93,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidConstant = Error(
         "SIDDHI044", "Invalid constant", "{0} must be {1}");
 
+    public static readonly DiagnosticDescriptor InvalidQuery = Error(
+        "SIDDHI046", "Invalid query", "{0}");
+
     public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
         "SIDDHI080", "Invalid annotation", "{0}");
 

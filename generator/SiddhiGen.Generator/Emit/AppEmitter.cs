@@ -106,6 +106,11 @@ internal static class AppEmitter
             w.WriteLine($"private readonly {Runtime}.InputStream<{stream.EventTypeName}> {StreamField(stream)};");
         }
 
+        foreach (var window in app.Windows)
+        {
+            w.WriteLine($"private readonly {window.OperatorName} {WindowField(window)};");
+        }
+
         w.WriteLine();
         w.WriteSummary($"Creates the app. Call Start() before sending events.");
         w.WriteLine($"public {app.ClassName}({Runtime}.SiddhiAppOptions? options = null)");
@@ -117,14 +122,23 @@ internal static class AppEmitter
             w.WriteLine($"{StreamField(stream)} = DefineStream({stream.EventTypeName}.Schema, {stream.EventTypeName}.FromRow, static e => e.ToRow());");
         }
 
+        foreach (var window in app.Windows)
+        {
+            var stream = app.Streams.First(s => s.Name == window.Name);
+            w.WriteLine();
+            w.WriteLine($"// Window '{window.Name}': events inserted into it pass through {window.Window.Name}(...) first.");
+            w.WriteLine($"{WindowField(window)} = new {window.OperatorName}(this, {StreamField(stream)});");
+        }
+
         foreach (var query in app.Queries)
         {
             var input = app.Streams.First(s => s.Name == query.Input.StreamName);
             var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
+            var target = app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
             w.WriteLine();
             w.WriteLine($"// Query '{query.Name}': {input.Name} -> {output.Name}");
             w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
-            w.WriteLine($"{query.OperatorName}Output.Target = {StreamField(output)};");
+            w.WriteLine($"{query.OperatorName}Output.Target = {target};");
             w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
         }
 
@@ -140,6 +154,12 @@ internal static class AppEmitter
 
         w.CloseBlock();
 
+        foreach (var window in app.Windows)
+        {
+            w.WriteLine();
+            NamedWindowEmitter.Emit(w, app, window);
+        }
+
         foreach (var query in app.Queries)
         {
             w.WriteLine();
@@ -151,6 +171,9 @@ internal static class AppEmitter
 
     internal static string StreamField(StreamSpec stream) =>
         "_" + char.ToLowerInvariant(stream.PropertyName[0]) + stream.PropertyName.Substring(1);
+
+    internal static string WindowField(NamedWindowSpec window) =>
+        "_" + char.ToLowerInvariant(window.OperatorName[0]) + window.OperatorName.Substring(1);
 
     internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

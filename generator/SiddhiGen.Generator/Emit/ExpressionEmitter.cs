@@ -32,6 +32,9 @@ internal sealed class ExpressionEmitter
 
     public string Aggregates { get; }
 
+    /// <summary>The event being processed (its timestamp is <c>eventTimestamp()</c>).</summary>
+    public string Event => Input.EndsWith(".Data", StringComparison.Ordinal) ? Input.Substring(0, Input.Length - 5) : Input;
+
     /// <summary>A C# boolean expression that is true only when the Siddhi condition is true (null counts as false).</summary>
     public string Condition(ExpressionSpec condition)
     {
@@ -56,6 +59,7 @@ internal sealed class ExpressionEmitter
     {
         ConstantSpec => false,
         NotSpec or IsNullSpec => false,
+        FunctionCallSpec f when f.Name.StartsWith("instanceOf", StringComparison.Ordinal) || f.Name is "UUID" or "currentTimeMillis" or "eventTimestamp" or "createSet" or "sizeOfSet" => false,
         BinarySpec b when IsLogicalOrComparison(b.Operator) => false,
         BinarySpec b when b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo => true,
         BinarySpec b => IsNullable(b.Left) || IsNullable(b.Right),
@@ -113,11 +117,7 @@ internal sealed class ExpressionEmitter
         return operand is ConstantSpec ? $"({TypeNames.Plain(target)}){Parenthesize(code)}" : $"({TypeNames.Nullable(target)}){Parenthesize(code)}";
     }
 
-    private string Function(FunctionCallSpec f)
-    {
-        var args = string.Join(", ", f.Arguments.Select(Emit));
-        return $"{Ops}.{char.ToUpperInvariant(f.Name[0])}{f.Name.Substring(1)}({args})";
-    }
+    private string Function(FunctionCallSpec f) => FunctionEmitter.Emit(f, this);
 
     private static string Constant(ConstantSpec c) => c.Type switch
     {

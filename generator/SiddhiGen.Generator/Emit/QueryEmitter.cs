@@ -30,6 +30,11 @@ internal static class QueryEmitter
         w.OpenBlock($"private sealed class {query.OperatorName} : {interfaces}");
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
+        if (UsesClock(query))
+        {
+            w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
+        }
+
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
         if (window is not null)
         {
@@ -55,6 +60,11 @@ internal static class QueryEmitter
         w.WriteLine();
         w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output)");
         w.WriteLine("_output = output;");
+        if (UsesClock(query))
+        {
+            w.WriteLine("_clock = app.Clock;");
+        }
+
         if (window is not null)
         {
             w.WriteLine($"_window = new({windowCode!.Construction});");
@@ -175,6 +185,10 @@ internal static class QueryEmitter
         w.CloseBlock();
         w.CloseBlock();
     }
+
+    /// <summary>True when an expression of the query reads the app clock (<c>currentTimeMillis()</c>).</summary>
+    private static bool UsesClock(QuerySpec query) =>
+        SpecWalker.Expressions(query).Any(e => e is FunctionCallSpec { Name: "currentTimeMillis" });
 
     internal static string GroupKeyType(SelectorSpec selector) =>
         "global::System.ValueTuple<" + string.Join(", ", selector.GroupBy.Select(g => TypeNames.Nullable(g.Type))) + ">";

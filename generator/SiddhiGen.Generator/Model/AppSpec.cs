@@ -11,5 +11,6 @@ public sealed record AppSpec(
     string? Description,
     bool Playback,
     EquatableArray<StreamSpec> Streams,
+    EquatableArray<NamedWindowSpec> Windows,
     EquatableArray<QuerySpec> Queries,
     EquatableArray<ConnectorSpec> Connectors);

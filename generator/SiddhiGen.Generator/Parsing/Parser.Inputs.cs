@@ -110,6 +110,7 @@ internal sealed partial class Parser
             }
             else if (At(TokenKind.Hash))
             {
+                Advance();
                 throw ErrorExpected("'[', 'window.' or a stream function", "after '#' on " + owner);
             }
             else
@@ -163,7 +164,6 @@ internal sealed partial class Parser
 
         if (!At(TokenKind.CloseParen))
         {
-            ThrowIfTimeUnitsOutOfOrder();
             throw ErrorExpected(isStar ? "')'" : "',' or ')'", "in the arguments of '" + fullName + "'");
         }
 

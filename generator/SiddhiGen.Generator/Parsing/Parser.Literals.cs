@@ -98,6 +98,21 @@ internal sealed partial class Parser
         return new TimeConstantExpressionSyntax(total, parts.ToImmutable(), SpanFrom(start));
     }
 
+    /// <summary>The whole text as one time constant (Siddhi's <c>parseTimeConstantDefinition</c>), or null.</summary>
+    internal long? ParseWholeTimeConstant()
+    {
+        try
+        {
+            var errorsBefore = _diagnostics.Count;
+            var time = ParseTimeValue("as the time constant");
+            return At(TokenKind.EndOfFile) && _diagnostics.Count == errorsBefore ? time.Milliseconds : null;
+        }
+        catch (SyntaxErrorException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A time part right after a time constant means its units were not in descending order.</summary>
     private void ThrowIfTimeUnitsOutOfOrder()
     {

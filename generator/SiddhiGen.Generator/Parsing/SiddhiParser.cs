@@ -34,6 +34,21 @@ public static class SiddhiParser
         return new ParseResult(app, diagnostics.ToImmutableSorted());
     }
 
+    /// <summary>
+    /// Reads a whole string as a time constant, like Siddhi's <c>parseTimeConstantDefinition</c> does for
+    /// annotation values (<c>@app:playback(idle.time='100 millisecond', increment='2 sec')</c>).
+    /// </summary>
+    /// <returns>False for anything but a time constant (empty, '2', '1 sec 1 min', ...).</returns>
+    public static bool TryParseTimeConstant(string text, out long milliseconds)
+    {
+        text ??= string.Empty;
+        var diagnostics = new SyntaxDiagnosticBag(string.Empty, text);
+        var parser = Parser.Create(text, diagnostics, CancellationToken.None);
+        var value = diagnostics.Count == 0 ? parser.ParseWholeTimeConstant() : null;
+        milliseconds = value ?? 0;
+        return value is not null;
+    }
+
     /// <summary>Parses an on-demand (store) query: find, insert, delete, update or update-or-insert (feature catalog 1.14).</summary>
     public static OnDemandParseResult ParseOnDemandQuery(string filePath, string text, CancellationToken ct = default)
     {

@@ -1,0 +1,89 @@
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Writes the operator of a named window: inserted events go through the window, and what it emits
+/// (filtered by the window's <c>output ... events</c>) is published to the window's stream, kinds
+/// kept, so the queries reading it aggregate expired and reset events correctly.
+/// </summary>
+internal static class NamedWindowEmitter
+{
+    private const string Runtime = AppEmitter.Runtime;
+
+    public static void Emit(SourceWriter w, AppSpec app, NamedWindowSpec window)
+    {
+        var stream = app.Streams.First(s => s.Name == window.Name);
+        var e = stream.EventTypeName;
+        var code = WindowEmitter.Build(window.Window, stream, window.OutputType != OutputEventType.Current);
+
+        w.WriteComment(window.Text);
+        w.OpenBlock($"private sealed class {window.OperatorName} : {Runtime}.IStreamReceiver<{e}>" + (code.UsesTimers ? $", {Runtime}.ITimerTarget" : ""));
+        w.WriteLine($"private readonly {Runtime}.InputStream<{e}> _output;");
+        w.WriteLine($"private readonly {code.TypeName} _window;");
+        w.WriteLine($"private readonly {Runtime}.WindowOutput<{e}> _windowOutput = new();");
+        if (window.OutputType != OutputEventType.All)
+        {
+            w.WriteLine($"private readonly {Runtime}.EventBuffer<{e}> _published = new();");
+        }
+
+        w.WriteLine();
+        w.OpenBlock($"public {window.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.InputStream<{e}> output)");
+        w.WriteLine("_output = output;");
+        w.WriteLine($"_window = new({code.Construction});");
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
+        w.WriteLine("_windowOutput.Clear();");
+        w.WriteLine("_window.Process(chunk, _windowOutput);");
+        w.WriteLine("Publish();");
+        w.CloseBlock();
+        w.WriteLine();
+
+        if (code.UsesTimers)
+        {
+            w.OpenBlock("public void OnTimer(long dueTime)");
+            w.WriteLine("_windowOutput.Clear();");
+            w.WriteLine("_window.OnTimer(dueTime, _windowOutput);");
+            w.WriteLine("Publish();");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
+        w.WriteLine("// Each chunk the window emits reaches the queries reading it as one chunk.");
+        w.OpenBlock("private void Publish()");
+        w.OpenBlock("for (var i = 0; i < _windowOutput.ChunkCount; i++)");
+        if (window.OutputType == OutputEventType.All)
+        {
+            w.WriteLine("_output.Publish(_windowOutput.GetChunk(i));");
+        }
+        else
+        {
+            var dropped = window.OutputType == OutputEventType.Current ? "Expired" : "Current";
+            w.WriteLine("_published.Clear();");
+            w.OpenBlock("foreach (ref readonly var ev in _windowOutput.GetChunk(i))");
+            w.OpenBlock($"if (ev.Kind != {Runtime}.EventKind.{dropped})");
+            w.WriteLine("_published.Add(in ev);");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("_output.Publish(_published.Span);");
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+
+        if (code.HelperLines.Count > 0)
+        {
+            w.WriteLine();
+            foreach (var line in code.HelperLines)
+            {
+                w.WriteLine(line);
+            }
+        }
+
+        w.CloseBlock();
+    }
+}
