@@ -129,6 +129,10 @@ internal sealed class AppBinder
             var attributes = BindAttributes(name, "stream", stream.Attributes);
             symbols.DefineStream(name, attributes, inferred: false, _app.GetText(stream));
             BindStreamAnnotations(stream, sinks);
+            if (_connectors.NeedsFaultStream)
+            {
+                symbols.DefineFaultStream(name, attributes);
+            }
         }
     }
 
@@ -175,6 +179,7 @@ internal sealed class AppBinder
 
     private void BindStreamAnnotations(StreamDefinitionSyntax stream, List<ConnectorSpec> sinks)
     {
+        _connectors.BeginStream(stream);
         foreach (var annotation in stream.Annotations)
         {
             switch (annotation.Name.Text.ToLowerInvariant())
@@ -189,7 +194,7 @@ internal sealed class AppBinder
 
                     break;
                 case "onerror":
-                    _context.NotSupported("@OnError", annotation.Span);
+                    _connectors.BindOnError(annotation);
                     break;
                 case "async":
                     _context.NotSupported("@Async", annotation.Span);

@@ -68,6 +68,33 @@ internal sealed class AppSymbols
         return entry;
     }
 
+    /// <summary>
+    /// Defines the fault stream <c>!S</c> of stream <paramref name="name"/> (its attributes plus <c>_error object</c>),
+    /// for <c>@OnError(action='STREAM')</c> or a sink with <c>on.error='STREAM'</c>. Its C# names are <c>SFaultEvent</c>/<c>SFaults</c>.
+    /// </summary>
+    public void DefineFaultStream(string name, IReadOnlyList<AttributeSpec> attributes)
+    {
+        var faultName = "!" + name;
+        if (Streams.ContainsKey(faultName))
+        {
+            return;
+        }
+
+        var pascal = Identifiers.Pascal(name);
+        var properties = new HashSet<string>(attributes.Select(a => a.PropertyName)) { "Schema", "FromRow", "ToRow", pascal + "FaultEvent" };
+        var all = new List<AttributeSpec>(attributes) { new("_error", AttributeType.Object, Identifiers.Unique("Error", properties)) };
+        var spec = new StreamSpec(
+            faultName,
+            Identifiers.Unique(pascal + "FaultEvent", UsedTypeNames),
+            Identifiers.Unique(pascal + "Faults", UsedMemberNames),
+            new EquatableArray<AttributeSpec>(all),
+            IsInferred: false,
+            IsQueryTarget: false,
+            DefinitionText: null);
+        Streams.Add(faultName, new StreamEntry(spec));
+        StreamOrder.Add(faultName);
+    }
+
     public void InferStream(string name, IReadOnlyList<AttributeSpec> attributes)
     {
         var entry = DefineStream(name, attributes, inferred: true, text: null);

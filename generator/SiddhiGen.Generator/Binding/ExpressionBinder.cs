@@ -206,6 +206,12 @@ internal sealed class ExpressionBinder
         }
 
         var arguments = new List<ExpressionSpec>();
+        if (call.IsStar)
+        {
+            // f(*) passes every attribute of the input, in order.
+            arguments.AddRange(scope.Input.Attributes.Select(a => new AttributeRefSpec(a.Type, a.Name, a.PropertyName, RowSource.Input)));
+        }
+
         foreach (var argument in call.Arguments)
         {
             var bound = Bind(argument, scope);

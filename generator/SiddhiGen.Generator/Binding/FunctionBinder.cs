@@ -38,8 +38,8 @@ internal static class FunctionBinder
                 break;
 
             case "default":
-                expects = "an attribute and a default value of the same type";
-                if (args.Count == 2 && (args[0].Type == args[1].Type || (TypeRules.IsNumeric(args[0].Type) && TypeRules.IsNumeric(args[1].Type))))
+                expects = "an attribute and a constant default value of the same type";
+                if (args.Count == 2 && args[1] is ConstantSpec && args[0].Type == args[1].Type)
                 {
                     return Call(args[0].Type, name, args);
                 }

@@ -69,6 +69,21 @@ internal sealed class QueryBinder
     private StreamSpec? BindSource(SourceSyntax source)
     {
         var name = source.Name.Text;
+        if (source.IsFault && !source.IsInner)
+        {
+            // The fault stream !S exists when S has @OnError(action='STREAM') or a sink with on.error='STREAM'.
+            if (_symbols.Streams.TryGetValue("!" + name, out var fault))
+            {
+                return fault.Spec;
+            }
+
+            if (_symbols.Streams.ContainsKey(name))
+            {
+                _context.Report(DiagnosticDescriptors.UndefinedFaultStream, source.Span, name);
+                return null;
+            }
+        }
+
         if (source.IsInner || source.IsFault)
         {
             _context.NotSupported((source.IsInner ? "inner stream '#" : "fault stream '!") + name + "'", source.Span);
@@ -300,7 +315,16 @@ internal sealed class QueryBinder
 
         var target = insert.Target;
         var name = target.Name.Text;
-        if (target.IsInner || target.IsFault)
+        if (target.IsFault && !target.IsInner && _symbols.Streams.ContainsKey("!" + name))
+        {
+            name = "!" + name;
+        }
+        else if (target.IsFault && !target.IsInner && _symbols.Streams.ContainsKey(name))
+        {
+            _context.Report(DiagnosticDescriptors.UndefinedFaultStream, target.Span, name);
+            return null;
+        }
+        else if (target.IsInner || target.IsFault)
         {
             _context.NotSupported((target.IsInner ? "insert into inner stream '#" : "insert into fault stream '!") + name + "'", target.Span);
             return null;

@@ -102,6 +102,30 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownSinkType = Error(
         "SIDDHI081", "Unknown sink type", "Sink type '{0}' does not exist");
 
+    public static readonly DiagnosticDescriptor UnknownSourceType = Error(
+        "SIDDHI082", "Unknown source type", "Source type '{0}' does not exist");
+
+    public static readonly DiagnosticDescriptor UnknownMapperType = Error(
+        "SIDDHI083", "Unknown mapper type", "Mapper type '{0}' does not exist for a {1}");
+
+    public static readonly DiagnosticDescriptor MissingConnectorParameter = Error(
+        "SIDDHI084", "Missing connector parameter", "Parameter '{1}' is required by {0}");
+
+    public static readonly DiagnosticDescriptor UnknownConnectorParameter = Warning(
+        "SIDDHI085", "Unknown connector parameter", "'{0}' is not a parameter of {1} (known: {2}); it is ignored");
+
+    public static readonly DiagnosticDescriptor UnknownMappedAttribute = Error(
+        "SIDDHI086", "Unknown attribute in a mapping", "Attribute '{0}' in {1} is not an attribute of stream '{2}'");
+
+    public static readonly DiagnosticDescriptor InvalidConnectorParameterValue = Error(
+        "SIDDHI087", "Invalid connector parameter value", "Parameter '{0}' of {1} must be {2}, not '{3}'");
+
+    public static readonly DiagnosticDescriptor ConflictingConnectorParameters = Error(
+        "SIDDHI088", "Conflicting connector parameters", "The {0} needs exactly one of '{1}' and '{2}'");
+
+    public static readonly DiagnosticDescriptor UndefinedFaultStream = Error(
+        "SIDDHI089", "Undefined fault stream", "Fault stream '!{0}' is not defined: add @OnError(action='STREAM') to stream '{0}'");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

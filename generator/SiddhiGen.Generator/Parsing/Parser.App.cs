@@ -15,7 +15,6 @@ internal sealed partial class Parser
         var appAnnotations = ImmutableArray.CreateBuilder<AnnotationSyntax>();
         var definitions = ImmutableArray.CreateBuilder<DefinitionSyntax>();
         var elements = ImmutableArray.CreateBuilder<ExecutionElementSyntax>();
-        var sawDefine = false;
 
         while (!At(TokenKind.EndOfFile))
         {
@@ -28,7 +27,6 @@ internal sealed partial class Parser
                 switch (element)
                 {
                     case DefinitionSyntax definition:
-                        sawDefine = true;
                         if (elements.Count > 0)
                         {
                             Report(DiagnosticDescriptors.DefinitionAfterQuery, definition.Name.Span, DefinitionKindName(definition), definition.Name.Text);
@@ -50,7 +48,6 @@ internal sealed partial class Parser
             catch (SyntaxErrorException)
             {
                 _depth = 0;
-                sawDefine |= SkippedDefine(startPosition);
                 SynchronizeToElement();
             }
 
@@ -61,7 +58,8 @@ internal sealed partial class Parser
             }
         }
 
-        if (!sawDefine && !SkippedDefine(0))
+        // A definition that failed to parse was already reported: only an app with no 'define' at all gets SIDDHI015.
+        if (definitions.Count == 0 && !ContainsDefineKeyword())
         {
             var span = elements.Count > 0 ? new TextSpan(elements[0].Span.Start, 0) : new TextSpan(0, 0);
             Report(DiagnosticDescriptors.AppWithoutDefinition, span);
@@ -176,12 +174,11 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>True when a <c>define</c> keyword was consumed since <paramref name="start"/> (so a failed definition still counts as one).</summary>
-    private bool SkippedDefine(int start)
+    private bool ContainsDefineKeyword()
     {
-        for (var i = start; i < _position && i < _tokens.Length; i++)
+        foreach (var token in _tokens)
         {
-            if (_tokens[i].Kind == TokenKind.DefineKeyword)
+            if (token.Kind == TokenKind.DefineKeyword)
             {
                 return true;
             }

@@ -81,13 +81,20 @@ public static class SiddhiFunctions
         _ => value.ToString(),
     };
 
-    /// <summary><c>cast</c> relabels a value without converting it (int widens to long); a wrong type fails where it is used.</summary>
+    /// <summary>
+    /// <c>cast</c> relabels a value without converting it. Siddhi passes the object on unchanged; a typed
+    /// event must hold the declared type, so numbers take it (as the untyped value would print) and any
+    /// other mismatch fails where it is used, as in Siddhi.
+    /// </summary>
     public static T? Cast<T>(object? value)
         where T : struct => value switch
         {
             null => null,
             T t => t,
-            int i when typeof(T) == typeof(long) => (T)(object)(long)i,
+            int or long or float or double when typeof(T) == typeof(int) => (T)(object)ConvertToInt(value)!.Value,
+            int or long or float or double when typeof(T) == typeof(long) => (T)(object)ConvertToLong(value)!.Value,
+            int or long or float or double when typeof(T) == typeof(float) => (T)(object)ConvertToFloat(value)!.Value,
+            int or long or float or double when typeof(T) == typeof(double) => (T)(object)ConvertToDouble(value)!.Value,
             _ => throw new InvalidCastException($"cast: the value {value} is {value.GetType().Name}, not {typeof(T).Name}."),
         };
 

@@ -26,9 +26,10 @@ public sealed class FunctionTests
     }
 
     [Test]
-    public void CastRelabelsAndWidensIntToLong()
+    public void CastRelabelsNumbersAndRejectsOtherTypes()
     {
         Assert.That(SiddhiFunctions.Cast<long>(5), Is.EqualTo(5L));
+        Assert.That(SiddhiFunctions.Cast<float>(100.3), Is.EqualTo(100.3f));
         Assert.That(() => SiddhiFunctions.Cast<int>("5"), Throws.InstanceOf<InvalidCastException>());
     }
 
