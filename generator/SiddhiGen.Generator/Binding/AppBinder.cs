@@ -197,7 +197,11 @@ internal sealed class AppBinder
                     _connectors.BindOnError(annotation);
                     break;
                 case "async":
-                    _context.NotSupported("@Async", annotation.Span);
+                    if (CheckAsync(annotation))
+                    {
+                        _context.NotSupported("@Async", annotation.Span);
+                    }
+
                     break;
             }
         }
@@ -271,6 +275,23 @@ internal sealed class AppBinder
         }
     }
 
+    /// <summary>Checks @Async(buffer.size, workers, batch.size.max): each, when given, a positive integer.</summary>
+    private bool CheckAsync(AnnotationSyntax annotation)
+    {
+        foreach (var element in annotation.Elements)
+        {
+            var key = element.Key?.Text.ToLowerInvariant();
+            if (key is "buffer.size" or "workers" or "batch.size.max"
+                && (!int.TryParse(element.Value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidConstant, element.Value.Span, $"@Async {key} '{element.Value.Value}'", "a positive integer");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private string? SingleValue(AnnotationSyntax annotation) =>
         annotation.Elements.Length > 0 ? annotation.Elements[0].Value.Value : null;
 
@@ -298,6 +319,15 @@ internal sealed class AppBinder
         }
         else if (keys.Count == 2)
         {
+            foreach (var element in annotation.Elements)
+            {
+                if (!TimeText.TryParse(element.Value.Value, out _))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidConstant, element.Value.Span, $"The playback {element.Key!.Text} '{element.Value.Value}'", "a time such as '100 millisecond' or '2 sec'");
+                    return;
+                }
+            }
+
             _context.NotSupported("@app:playback idle.time/increment", annotation.Span);
         }
     }

@@ -52,19 +52,119 @@ internal sealed class QueryBinder
             ? null
             : input is null ? null : BindSelector(query.Selector, new ExpressionScope(input, single.Alias?.Text, "select clause"));
 
-        if (query.OutputRate is { } rate)
-        {
-            _context.NotSupported("output rate limiting", rate.Span);
-        }
-
+        var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
-        if (inputSpec is null || selector is null || output is null || query.OutputRate is not null)
+        if (inputSpec is null || selector is null || output is null || (query.OutputRate is not null && rate is null))
         {
             return null;
         }
 
-        return new QuerySpec(name, operatorName, text, inputSpec, selector, output);
+        if (rate is not null && !RateLimitersAvailable)
+        {
+            _context.NotSupported("output rate limiting", query.OutputRate!.Span);
+            return null;
+        }
+
+        if (rate?.Kind == RateLimitKind.Snapshot && query.Output.EventType is null)
+        {
+            // A snapshot outputs all events unless the query says otherwise (and it may not say otherwise).
+            output = output with { EventType = Model.OutputEventType.All };
+        }
+
+        return new QuerySpec(name, operatorName, text, inputSpec, selector, output, rate);
     }
+
+    /// <summary>Set once the runtime's rate limiters are emitted; until then rate limits are reported as not supported.</summary>
+    internal static bool RateLimitersAvailable { get; set; }
+
+    private OutputRateSpec? BindRate(OutputRateSyntax syntax, OutputActionSyntax output)
+    {
+        switch (syntax)
+        {
+            case EventCountOutputRateSyntax events:
+                if (events.Count <= 0)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidConstant, syntax.Span, "The number of events of an output rate", "a positive int");
+                    return null;
+                }
+
+                return new OutputRateSpec(Kind(events.Type), IsTimeBased: false, events.Count);
+
+            case TimeOutputRateSyntax time:
+                return new OutputRateSpec(Kind(time.Type), IsTimeBased: true, time.Interval.Milliseconds);
+
+            case SnapshotOutputRateSyntax snapshot:
+                if (output.EventType is not null and not Parsing.OutputEventType.All)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidQuery, output.Span, "A query with 'output snapshot' must output all events");
+                    return null;
+                }
+
+                return new OutputRateSpec(RateLimitKind.Snapshot, IsTimeBased: true, snapshot.Interval.Milliseconds);
+
+            default:
+                return null;
+        }
+
+        static RateLimitKind Kind(OutputRateType type) => type switch
+        {
+            OutputRateType.First => RateLimitKind.First,
+            OutputRateType.Last => RateLimitKind.Last,
+            _ => RateLimitKind.All,
+        };
+    }
+
+    /// <summary>
+    /// <c>#log()</c>, <c>#log(message)</c>, <c>#log(logEvent)</c>, <c>#log(message, logEvent)</c>,
+    /// <c>#log(priority, message)</c> or <c>#log(priority, message, logEvent)</c>.
+    /// </summary>
+    private LogSpec? BindLog(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    {
+        var args = new List<ExpressionSpec>();
+        foreach (var argument in call.Arguments)
+        {
+            var bound = _expressions.Bind(argument, scope);
+            if (bound is null)
+            {
+                return null;
+            }
+
+            args.Add(bound);
+        }
+
+        var types = string.Join(",", args.Select(a => a.Type));
+        LogSpec? spec = types switch
+        {
+            "" => new LogSpec(null, null, true),
+            "String" => new LogSpec(null, args[0], true),
+            "Bool" when args[0] is ConstantSpec c => new LogSpec(null, null, c.Value == "true"),
+            "String,Bool" when args[1] is ConstantSpec c => new LogSpec(null, args[0], c.Value == "true"),
+            "String,String" => new LogSpec(args[0], args[1], true),
+            "String,String,Bool" when args[2] is ConstantSpec c => new LogSpec(args[0], args[1], c.Value == "true"),
+            _ => null,
+        };
+
+        if (spec is null)
+        {
+            _context.Report(
+                DiagnosticDescriptors.WrongParameters,
+                call.Span,
+                "Stream function '#log'",
+                "(), (message), (log.event), (message, log.event), (priority, message) or (priority, message, log.event), with string priority and message and a constant bool log.event");
+            return null;
+        }
+
+        if (spec.Priority is ConstantSpec priority && !IsLogPriority(priority.Value))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidConstant, call.Arguments[0].Span, "The log priority '" + priority.Value + "'", "one of INFO, DEBUG, WARN, FATAL, ERROR, OFF or TRACE");
+            return null;
+        }
+
+        return spec;
+    }
+
+    private static bool IsLogPriority(string value) =>
+        value.ToUpperInvariant() is "INFO" or "DEBUG" or "WARN" or "FATAL" or "ERROR" or "OFF" or "TRACE";
 
     private StreamSpec? BindSource(SourceSyntax source)
     {
@@ -146,6 +246,19 @@ internal sealed class QueryBinder
                     seenWindow = true;
                     window = new WindowBinder(_context, _expressions).Bind(w.Function, scope);
                     ok &= window is not null;
+                    break;
+
+                case StreamFunctionHandlerSyntax { Function: { Namespace: null, Name.Text: "log" } log }:
+                    var logSpec = BindLog(log, scope);
+                    if (logSpec is null)
+                    {
+                        ok = false;
+                    }
+                    else
+                    {
+                        (seenWindow ? post : pre).Add(logSpec);
+                    }
+
                     break;
 
                 case StreamFunctionHandlerSyntax function:

@@ -36,6 +36,11 @@ internal static class ConnectorEmitter
         var options = connector.Options.Where(o => o.Key != ConnectorBinder.OnErrorOption).ToList();
         var typed = isSource ? TypedSourceMapper(stream, connector, index) : TypedSinkMapper(stream, connector, index);
 
+        if (index > 0)
+        {
+            w.WriteLine();
+        }
+
         w.WriteLine("// " + Describe(connector));
         w.WriteLine($"AddComponent({Connectors}.ConnectorFactory.{(isSource ? "Source" : "Sink")}(");
         w.WriteLine($"    this, {AppEmitter.StreamField(stream)}, {stream.EventTypeName}.FromRow, static e => e.ToRow(),");

@@ -23,10 +23,7 @@ internal static class NamedWindowEmitter
         w.WriteLine($"private readonly {Runtime}.InputStream<{e}> _output;");
         w.WriteLine($"private readonly {code.TypeName} _window;");
         w.WriteLine($"private readonly {Runtime}.WindowOutput<{e}> _windowOutput = new();");
-        if (window.OutputType != OutputEventType.All)
-        {
-            w.WriteLine($"private readonly {Runtime}.EventBuffer<{e}> _published = new();");
-        }
+        w.WriteLine($"private readonly {Runtime}.EventBuffer<{e}> _published = new();");
 
         w.WriteLine();
         w.OpenBlock($"public {window.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.InputStream<{e}> output)");
@@ -52,26 +49,24 @@ internal static class NamedWindowEmitter
             w.WriteLine();
         }
 
+        // Readers see only the kinds the window outputs, never its resets: Siddhi hands them just those events.
+        var passes = window.OutputType switch
+        {
+            OutputEventType.Current => $"ev.Kind == {Runtime}.EventKind.Current",
+            OutputEventType.Expired => $"ev.Kind == {Runtime}.EventKind.Expired",
+            _ => $"ev.Kind is {Runtime}.EventKind.Current or {Runtime}.EventKind.Expired",
+        };
         w.WriteLine("// Each chunk the window emits reaches the queries reading it as one chunk.");
         w.OpenBlock("private void Publish()");
         w.OpenBlock("for (var i = 0; i < _windowOutput.ChunkCount; i++)");
-        if (window.OutputType == OutputEventType.All)
-        {
-            w.WriteLine("_output.Publish(_windowOutput.GetChunk(i));");
-        }
-        else
-        {
-            var dropped = window.OutputType == OutputEventType.Current ? "Expired" : "Current";
-            w.WriteLine("_published.Clear();");
-            w.OpenBlock("foreach (ref readonly var ev in _windowOutput.GetChunk(i))");
-            w.OpenBlock($"if (ev.Kind != {Runtime}.EventKind.{dropped})");
-            w.WriteLine("_published.Add(in ev);");
-            w.CloseBlock();
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine("_output.Publish(_published.Span);");
-        }
-
+        w.WriteLine("_published.Clear();");
+        w.OpenBlock("foreach (ref readonly var ev in _windowOutput.GetChunk(i))");
+        w.OpenBlock($"if ({passes})");
+        w.WriteLine("_published.Add(in ev);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("_output.Publish(_published.Span);");
         w.CloseBlock();
         w.CloseBlock();
 

@@ -35,6 +35,11 @@ internal static class QueryEmitter
             w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
         }
 
+        if (UsesLog(query))
+        {
+            w.WriteLine($"private readonly {Runtime}.StreamLogger _log;");
+        }
+
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
         if (window is not null)
         {
@@ -63,6 +68,11 @@ internal static class QueryEmitter
         if (UsesClock(query))
         {
             w.WriteLine("_clock = app.Clock;");
+        }
+
+        if (UsesLog(query))
+        {
+            w.WriteLine($"_log = new {Runtime}.StreamLogger(app);");
         }
 
         if (window is not null)
@@ -189,6 +199,8 @@ internal static class QueryEmitter
     /// <summary>True when an expression of the query reads the app clock (<c>currentTimeMillis()</c>).</summary>
     private static bool UsesClock(QuerySpec query) =>
         SpecWalker.Expressions(query).Any(e => e is FunctionCallSpec { Name: "currentTimeMillis" });
+
+    private static bool UsesLog(QuerySpec query) => SpecWalker.Expressions(query).Any(e => e is LogSpec);
 
     internal static string GroupKeyType(SelectorSpec selector) =>
         "global::System.ValueTuple<" + string.Join(", ", selector.GroupBy.Select(g => TypeNames.Nullable(g.Type))) + ">";

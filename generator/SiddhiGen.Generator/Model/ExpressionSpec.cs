@@ -53,3 +53,8 @@ public sealed record FunctionCallSpec(AttributeType Type, string Name, Equatable
 
 /// <summary>The current value of the query's aggregator number <see cref="Index"/>.</summary>
 public sealed record AggregateRefSpec(AttributeType Type, int Index) : ExpressionSpec(Type);
+
+/// <summary>
+/// The <c>#log</c> stream function, fused into the filter chain: it logs the event and is always true.
+/// </summary>
+public sealed record LogSpec(ExpressionSpec? Priority, ExpressionSpec? Message, bool LogEvent) : ExpressionSpec(AttributeType.Bool);

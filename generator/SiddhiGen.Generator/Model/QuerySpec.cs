@@ -7,7 +7,8 @@ public sealed record QuerySpec(
     string Text,
     InputSpec Input,
     SelectorSpec Selector,
-    OutputSpec Output);
+    OutputSpec Output,
+    OutputRateSpec? Rate = null);
 
 /// <summary>
 /// <c>from S[pre]#window.w(args)[post]</c>: filters before the window, at most one window, filters after.

@@ -10,7 +10,8 @@ namespace SiddhiGen.Runtime;
 /// <item><see cref="Process"/> receives one input chunk of <see cref="EventKind.Current"/> events and appends
 /// zero or more closed chunks to the output (the caller clears the output first). An empty input emits nothing.</item>
 /// <item><see cref="OnTimer"/> is called by the operator's <see cref="ITimerTarget.OnTimer"/> with the due time;
-/// "now" for timer-driven expiry is that due time. A window ignores due times it did not ask for.</item>
+/// "now" for timer-driven expiry is that due time. A due time the window did not ask for is harmless (it only
+/// expires what is due by then), so an operator holding several windows may forward every callback to all of them.</item>
 /// <item>Expired events carry the time they expired (re-stamped); current events keep their timestamps.</item>
 /// <item><see cref="Contents"/> is what a join or an on-demand query finds in the window right now.</item>
 /// </list>

@@ -10,7 +10,7 @@ public sealed class BatchWindowTests
     {
         var h = Create(outputExpired: true);
         h.Send(0, new("A"), new("B"));
-        h.Send(0, new("C"));
+        h.Send(0, new TestEvent("C"));
         h.Send(0, new("D"), new("E"));
         Assert.That(h.Log, Is.EqualTo(new[] { "+A +B", "-A -B R +C", "-C R +D +E" }));
     }
@@ -20,7 +20,7 @@ public sealed class BatchWindowTests
     {
         var h = Create();
         h.Send(0, new("A"), new("B"));
-        h.Send(0, new("C"));
+        h.Send(0, new TestEvent("C"));
         Assert.That(h.Log, Is.EqualTo(new[] { "+A +B", "R +C" }));
     }
 
@@ -37,7 +37,7 @@ public sealed class BatchWindowTests
     {
         var h = Create(2, outputExpired: true);
         h.Send(0, new("A"), new("B"), new("C"));
-        h.Send(0, new("D"));
+        h.Send(0, new TestEvent("D"));
         Assert.That(h.Log, Is.EqualTo(new[] { "+A +B", "R +C", "-A -B -C R +D" }));
     }
 
@@ -47,7 +47,7 @@ public sealed class BatchWindowTests
         var h = Create(findable: true);
         h.Send(0, new("A"), new("B"));
         Assert.That(h.ContentSymbols, Is.EqualTo(new[] { "A", "B" }));
-        h.Send(0, new("C"));
+        h.Send(0, new TestEvent("C"));
         Assert.That(h.ContentSymbols, Is.EqualTo(new[] { "C" }));
         Assert.That(h.Log, Is.EqualTo(new[] { "+A +B", "R +C" }));
     }

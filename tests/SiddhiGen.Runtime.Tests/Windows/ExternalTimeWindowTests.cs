@@ -27,7 +27,9 @@ public sealed class ExternalTimeWindowTests
         h.Send(0, At("A", 500), At("B", 100), At("C", 1550));
         Assert.That(h.Log, Is.EqualTo(new[] { "+A +B -A -B +C" }));
         h.Send(0, At("D", 300), At("E", 2400));
-        Assert.That(h.Log.Last(), Is.EqualTo("+D -C -D +E"));
+        Assert.That(h.Log.Last(), Is.EqualTo("+D +E"), "D is old but waits behind C, which is still inside");
+        h.Send(0, At("F", 2600));
+        Assert.That(h.Log.Last(), Is.EqualTo("-C -D +F"));
     }
 
     /// <summary>Corpus query.window.ExternalTimeWindowTestCase#externalTimeWindowTest1: externalTime(timestamp, 5 sec).</summary>
