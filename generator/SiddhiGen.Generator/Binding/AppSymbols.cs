@@ -14,7 +14,7 @@ internal sealed class AppSymbols
     /// <summary>Members of the generated app class that come from <c>SiddhiApp</c>: stream properties must not hide them.</summary>
     private static readonly string[] s_reservedMembers =
     {
-        "Name", "Options", "IsPlayback", "Clock", "LoggerFactory", "Logger", "SyncRoot", "IsRunning", "Streams", "QueryNames",
+        "Name", "Options", "IsPlayback", "Clock", "LoggerFactory", "Logger", "SyncRoot", "ProcessingLock", "IsRunning", "Streams", "QueryNames",
         "Start", "Shutdown", "Dispose", "Send", "SendChunk", "Subscribe", "SubscribeQuery", "Query", "GetSchema",
         "ProcessingErrors", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };

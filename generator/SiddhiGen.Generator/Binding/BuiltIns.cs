@@ -15,7 +15,7 @@ internal static class BuiltIns
     public static readonly HashSet<string> SupportedWindows = new()
     {
         "length", "lengthBatch", "time", "timeBatch", "timeLength", "externalTime", "externalTimeBatch", "batch",
-        "sort", "frequent", "lossyFrequent", "delay", "session", "cron",
+        "sort", "frequent", "lossyFrequent", "delay", "session", "cron", "expression", "expressionBatch",
     };
 
     public static readonly HashSet<string> Aggregators = new()

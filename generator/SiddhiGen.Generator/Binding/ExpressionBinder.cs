@@ -18,7 +18,8 @@ internal sealed class ExpressionBinder
 
     public ExpressionBinder(BindingContext context) => _context = context;
 
-    public ExpressionSpec? Bind(ExpressionSyntax syntax, ExpressionScope scope) => syntax switch
+    public ExpressionSpec? Bind(ExpressionSyntax syntax, ExpressionScope scope) =>
+        scope.Extension is { } extension && extension.TryBind(syntax, scope, out var extended) ? extended : syntax switch
     {
         LiteralExpressionSyntax literal => BindLiteral(literal),
         TimeConstantExpressionSyntax time => new ConstantSpec(AttributeType.Long, time.Milliseconds.ToString(CultureInfo.InvariantCulture)),
@@ -73,13 +74,35 @@ internal sealed class ExpressionBinder
             }
 
             var q = qualifier.Name.Text;
-            if (q != scope.Input.Name && q != scope.Alias)
+            ScopeSource? source = null;
+            foreach (var candidate in scope.Sources)
+            {
+                if (candidate.ReferenceName == q || (candidate.Alias is not null && candidate.Stream.Name == q && scope.Sources.Count == 1))
+                {
+                    source = candidate;
+                    break;
+                }
+            }
+
+            if (source is null)
             {
                 _context.Report(DiagnosticDescriptors.UndefinedStream, qualifier.Name.Span, q);
                 return null;
             }
+
+            foreach (var attribute in source.Stream.Attributes)
+            {
+                if (attribute.Name == name)
+                {
+                    return ExpressionScope.Reference(source, attribute);
+                }
+            }
+
+            _context.Report(DiagnosticDescriptors.UndefinedAttribute, syntax.Name.Span, name, "'" + q + "'");
+            return null;
         }
-        else if (scope.Output is { } output)
+
+        if (scope.Output is { } output)
         {
             // having and order by see the selected attributes first, by their output names.
             foreach (var projection in output)
@@ -91,16 +114,33 @@ internal sealed class ExpressionBinder
             }
         }
 
-        foreach (var attribute in scope.Input.Attributes)
+        AttributeRefSpec? found = null;
+        foreach (var source in scope.Sources)
         {
-            if (attribute.Name == name)
+            foreach (var attribute in source.Stream.Attributes)
             {
-                return new AttributeRefSpec(attribute.Type, name, attribute.PropertyName, RowSource.Input);
+                if (attribute.Name != name)
+                {
+                    continue;
+                }
+
+                if (found is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.AmbiguousAttribute, syntax.Name.Span, name, scope.Sources[0].ReferenceName, source.ReferenceName);
+                    return null;
+                }
+
+                found = ExpressionScope.Reference(source, attribute);
             }
         }
 
-        _context.Report(DiagnosticDescriptors.UndefinedAttribute, syntax.Name.Span, name, "stream '" + scope.Input.Name + "'");
-        return null;
+        if (found is null)
+        {
+            var where = scope.Sources.Count == 1 ? "stream '" + scope.Input.Name + "'" : "'" + string.Join("' or '", scope.Sources.Select(x => x.ReferenceName)) + "'";
+            _context.Report(DiagnosticDescriptors.UndefinedAttribute, syntax.Name.Span, name, where);
+        }
+
+        return found;
     }
 
     private ExpressionSpec? BindBinary(BinaryExpressionSyntax syntax, ExpressionScope scope)
@@ -209,7 +249,7 @@ internal sealed class ExpressionBinder
         if (call.IsStar)
         {
             // f(*) passes every attribute of the input, in order.
-            arguments.AddRange(scope.Input.Attributes.Select(a => new AttributeRefSpec(a.Type, a.Name, a.PropertyName, RowSource.Input)));
+            arguments.AddRange(scope.Sources.SelectMany(source => source.Stream.Attributes.Select(a => ExpressionScope.Reference(source, a))));
         }
 
         foreach (var argument in call.Arguments)
@@ -241,7 +281,7 @@ internal sealed class ExpressionBinder
         }
 
         // Aggregator arguments are evaluated per event, so they may not hold aggregators themselves.
-        var argumentScope = new ExpressionScope(scope.Input, scope.Alias, "argument of '" + name + "'");
+        var argumentScope = scope.WithPlace("argument of '" + name + "'");
         var arguments = new List<ExpressionSpec>();
         foreach (var argument in call.Arguments)
         {

@@ -26,11 +26,15 @@ internal sealed class QueryBinder
 
     public QuerySpec? Bind(QuerySyntax query, string name, string operatorName, string text)
     {
+        if (query.Input is JoinInputSyntax joinSyntax)
+        {
+            return BindJoin(query, joinSyntax, name, operatorName, text);
+        }
+
         if (query.Input is not SingleInputSyntax single)
         {
             var construct = query.Input switch
             {
-                JoinInputSyntax => "join",
                 StateInputSyntax state => state.Kind.ToString().ToLowerInvariant() + " query",
                 _ => "anonymous (nested) input stream",
             };
@@ -72,6 +76,28 @@ internal sealed class QueryBinder
         }
 
         return new QuerySpec(name, operatorName, text, inputSpec, selector, output, rate);
+    }
+
+    private QuerySpec? BindJoin(QuerySyntax query, JoinInputSyntax syntax, string name, string operatorName, string text)
+    {
+        var binder = new JoinBinder(_context, _symbols, _expressions);
+        var join = binder.Bind(syntax, operatorName);
+        var selector = binder.Scope is { } scope ? BindSelector(query.Selector, scope.WithPlace("select clause")) : null;
+        var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
+        var output = BindOutput(query, name, selector);
+        if (join is null || selector is null || output is null || (query.OutputRate is not null && rate is null))
+        {
+            return null;
+        }
+
+        if (rate is not null && !RateLimitersAvailable)
+        {
+            _context.NotSupported("output rate limiting", query.OutputRate!.Span);
+            return null;
+        }
+
+        var input = new InputSpec(join.Joined.Name, EquatableArray<ExpressionSpec>.Empty, null, EquatableArray<ExpressionSpec>.Empty);
+        return new QuerySpec(name, operatorName, text, input, selector, output, rate, join);
     }
 
     /// <summary>Set once the runtime's rate limiters are emitted; until then rate limits are reported as not supported.</summary>
@@ -282,7 +308,6 @@ internal sealed class QueryBinder
 
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
     {
-        var input = inputScope.Input;
         var aggregators = new List<AggregatorSpec>();
         var projections = new List<ProjectionSpec>();
         var ok = true;
@@ -290,14 +315,26 @@ internal sealed class QueryBinder
 
         if (syntax is null || syntax.IsSelectAll)
         {
-            foreach (var attribute in input.Attributes)
+            var selected = new HashSet<string>();
+            foreach (var source in inputScope.Sources)
             {
-                projections.Add(new ProjectionSpec(attribute, new AttributeRefSpec(attribute.Type, attribute.Name, attribute.PropertyName, RowSource.Input)));
+                foreach (var attribute in source.Stream.Attributes)
+                {
+                    if (!selected.Add(attribute.Name))
+                    {
+                        _context.Report(DiagnosticDescriptors.DuplicateAttribute, syntax?.Span ?? default, attribute.Name, "'select *' over the joined streams");
+                        ok = false;
+                        continue;
+                    }
+
+                    var property = Identifiers.Unique(attribute.PropertyName, usedProperties);
+                    projections.Add(new ProjectionSpec(attribute with { PropertyName = property }, ExpressionScope.Reference(source, attribute)));
+                }
             }
         }
         else
         {
-            var scope = new ExpressionScope(input, inputScope.Alias, "select clause") { Aggregators = aggregators };
+            var scope = new ExpressionScope(inputScope.Sources, "select clause") { Aggregators = aggregators };
             var names = new HashSet<string>();
             foreach (var attribute in syntax.Attributes)
             {
@@ -334,7 +371,7 @@ internal sealed class QueryBinder
         long? limit = null, offset = null;
         if (syntax is not null)
         {
-            var groupScope = new ExpressionScope(input, inputScope.Alias, "group by clause");
+            var groupScope = inputScope.WithPlace("group by clause");
             foreach (var key in syntax.GroupBy)
             {
                 if (_expressions.Bind(key, groupScope) is AttributeRefSpec reference)
@@ -349,7 +386,7 @@ internal sealed class QueryBinder
 
             if (syntax.Having is { } havingSyntax)
             {
-                var havingScope = new ExpressionScope(input, inputScope.Alias, "having clause") { Output = projections, Aggregators = aggregators };
+                var havingScope = new ExpressionScope(inputScope.Sources, "having clause") { Output = projections, Aggregators = aggregators };
                 having = _expressions.BindCondition(havingSyntax, havingScope);
                 ok &= having is not null;
             }

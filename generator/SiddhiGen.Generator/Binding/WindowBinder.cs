@@ -54,7 +54,17 @@ internal sealed class WindowBinder
             return null;
         }
 
-        return new WindowSpec(name, new EquatableArray<ExpressionSpec>(arguments));
+        WindowExpressionSpec? condition = null;
+        if (WindowExpressionBinder.Handles(name))
+        {
+            condition = new WindowExpressionBinder(_context, _expressions).Bind(call, arguments, scope);
+            if (condition is null)
+            {
+                return null;
+            }
+        }
+
+        return new WindowSpec(name, new EquatableArray<ExpressionSpec>(arguments), condition);
     }
 
     private static bool Matches(string name, List<ExpressionSpec> a, out string expects)
@@ -107,6 +117,9 @@ internal sealed class WindowBinder
                 return a.Count is >= 1 and <= 3 && IsTime(a[0])
                     && (a.Count < 2 || (a[1] is AttributeRefSpec { Type: AttributeType.String }) || (a.Count == 2 && IsTime(a[1])))
                     && (a.Count < 3 || IsTime(a[2]));
+            case "expression":
+            case "expressionBatch":
+                return WindowExpressionBinder.Matches(name, a, out expects);
             case "cron":
                 expects = "one string constant (a cron expression with a seconds field)";
                 return a.Count == 1 && IsConstant(a[0], AttributeType.String);

@@ -96,6 +96,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidQuery = Error(
         "SIDDHI046", "Invalid query", "{0}");
 
+    public static readonly DiagnosticDescriptor AmbiguousAttribute = Error(
+        "SIDDHI047", "Ambiguous attribute", "Attribute '{0}' exists in both '{1}' and '{2}': qualify it, e.g. '{2}.{0}'");
+
     public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
         "SIDDHI080", "Invalid annotation", "{0}");
 

@@ -132,14 +132,28 @@ internal static class AppEmitter
 
         foreach (var query in app.Queries)
         {
-            var input = app.Streams.First(s => s.Name == query.Input.StreamName);
             var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
             var target = app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
             w.WriteLine();
-            w.WriteLine($"// Query '{query.Name}': {input.Name} -> {output.Name}");
+            var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName : query.Input.StreamName;
+            w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
             w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
             w.WriteLine($"{query.OperatorName}Output.Target = {target};");
-            w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
+            if (query.Join is { } join)
+            {
+                var windows = string.Concat(new[] { join.Left, join.Right }
+                    .Where(side => side.IsNamedWindow)
+                    .Select(side => ", " + WindowField(app.Windows.First(x => x.Name == side.StreamName))));
+                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
+                w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output{windows});");
+                w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Left.StreamName))}.AddReceiver({variable}.Left);");
+                w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Right.StreamName))}.AddReceiver({variable}.Right);");
+            }
+            else
+            {
+                var input = app.Streams.First(s => s.Name == query.Input.StreamName);
+                w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
+            }
         }
 
         if (app.Connectors.Count > 0)

@@ -51,6 +51,8 @@ internal sealed class ExpressionEmitter
         IsNullSpec i => IsNullable(i.Operand) ? $"{Parenthesize(Emit(i.Operand))} is null" : "false",
         BinarySpec b => Binary(b),
         FunctionCallSpec f => Function(f),
+        WindowEventAttributeSpec a => WindowExpressionEmitter.EventName(a.Event) + ".Data." + a.PropertyName,
+        WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
@@ -59,7 +61,7 @@ internal sealed class ExpressionEmitter
     public static bool IsNullable(ExpressionSpec expression) => expression switch
     {
         ConstantSpec => false,
-        NotSpec or IsNullSpec or LogSpec => false,
+        NotSpec or IsNullSpec or LogSpec or WindowEventTimestampSpec => false,
         FunctionCallSpec f when f.Name.StartsWith("instanceOf", StringComparison.Ordinal) || f.Name is "UUID" or "currentTimeMillis" or "eventTimestamp" or "createSet" or "sizeOfSet" => false,
         BinarySpec b when IsLogicalOrComparison(b.Operator) => false,
         BinarySpec b when b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo => true,

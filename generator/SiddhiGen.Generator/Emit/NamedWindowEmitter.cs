@@ -16,7 +16,7 @@ internal static class NamedWindowEmitter
     {
         var stream = app.Streams.First(s => s.Name == window.Name);
         var e = stream.EventTypeName;
-        var code = WindowEmitter.Build(window.Window, stream, window.OutputType != OutputEventType.Current);
+        var code = WindowEmitter.Build(window.Window, stream, window.OutputType != OutputEventType.Current, findable: true);
 
         w.WriteComment(window.Text);
         w.OpenBlock($"private sealed class {window.OperatorName} : {Runtime}.IStreamReceiver<{e}>" + (code.UsesTimers ? $", {Runtime}.ITimerTarget" : ""));
@@ -32,6 +32,9 @@ internal static class NamedWindowEmitter
         w.CloseBlock();
         w.WriteLine();
 
+        w.WriteSummary("What the window holds now: what joins and on-demand queries find.");
+        w.WriteLine($"public global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> Contents => _window.Contents;");
+        w.WriteLine();
         w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
         w.WriteLine("_windowOutput.Clear();");
         w.WriteLine("_window.Process(chunk, _windowOutput);");

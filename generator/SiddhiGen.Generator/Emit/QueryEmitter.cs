@@ -15,7 +15,8 @@ internal static class QueryEmitter
 
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
-        var input = app.Streams.First(s => s.Name == query.Input.StreamName);
+        var join = query.Join;
+        var input = join?.Joined ?? app.Streams.First(s => s.Name == query.Input.StreamName);
         var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
         var inEvent = input.EventTypeName;
         var outEvent = output.EventTypeName;
@@ -26,8 +27,8 @@ internal static class QueryEmitter
         var windowCode = window is null ? null : WindowEmitter.Build(window, input, query.Output.EventType != OutputEventType.Current);
         var usesTimers = windowCode?.UsesTimers == true;
         w.WriteComment(query.Text);
-        var interfaces = $"{Runtime}.IStreamReceiver<{inEvent}>" + (usesTimers ? $", {Runtime}.ITimerTarget" : "");
-        w.OpenBlock($"private sealed class {query.OperatorName} : {interfaces}");
+        var interfaces = join is not null ? string.Empty : $" : {Runtime}.IStreamReceiver<{inEvent}>" + (usesTimers ? $", {Runtime}.ITimerTarget" : "");
+        w.OpenBlock($"private sealed class {query.OperatorName}{interfaces}");
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
         if (UsesClock(query))
@@ -51,6 +52,11 @@ internal static class QueryEmitter
             }
         }
 
+        if (join is not null)
+        {
+            JoinEmitter.EmitFields(w, app, query);
+        }
+
         if (selector.GroupBy.Count > 0)
         {
             var keyType = GroupKeyType(selector);
@@ -63,8 +69,14 @@ internal static class QueryEmitter
         }
 
         w.WriteLine();
-        w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output)");
+        var extraParameters = join is null ? string.Empty : JoinEmitter.ConstructorParameters(app, query);
+        w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output{extraParameters})");
         w.WriteLine("_output = output;");
+        if (join is not null)
+        {
+            JoinEmitter.EmitConstruction(w, query);
+        }
+
         if (UsesClock(query))
         {
             w.WriteLine("_clock = app.Clock;");
@@ -83,7 +95,15 @@ internal static class QueryEmitter
         w.CloseBlock();
         w.WriteLine();
 
-        EmitReceive(w, query, inEvent);
+        if (join is null)
+        {
+            EmitReceive(w, query, inEvent);
+        }
+        else
+        {
+            JoinEmitter.EmitTriggers(w, app, query);
+        }
+
         if (usesTimers)
         {
             w.WriteLine();
@@ -109,6 +129,11 @@ internal static class QueryEmitter
         }
 
         SelectorEmitter.EmitOrderComparer(w, query, outEvent);
+        if (join is not null)
+        {
+            JoinEmitter.EmitSideClasses(w, app, query);
+        }
+
         if (windowCode is { HelperLines.Count: > 0 })
         {
             w.WriteLine();

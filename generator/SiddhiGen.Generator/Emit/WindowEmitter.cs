@@ -16,12 +16,20 @@ internal static class WindowEmitter
     /// <summary>The window's C# type, its construction (inside the operator constructor) and its helper types.</summary>
     public sealed record WindowCode(string TypeName, string Construction, bool UsesTimers, IReadOnlyList<string> HelperLines);
 
-    public static WindowCode Build(WindowSpec window, StreamSpec input, bool expiredWanted)
+    /// <param name="findable">True when a join reads the window's contents: batch windows then keep their last batch.</param>
+    public static WindowCode Build(WindowSpec? window, StreamSpec input, bool expiredWanted, bool findable = false)
     {
         var e = input.EventTypeName;
-        var a = window.Arguments;
         var helpers = new List<string>();
         var expired = Bool(expiredWanted);
+        var find = findable ? ", findable: true" : string.Empty;
+        if (window is null)
+        {
+            // A join side without a window holds nothing: its events trigger the join and pass.
+            return new($"{Runtime}.EmptyWindow<{e}>", $"app.Clock, outputExpired: {expired}", false, helpers);
+        }
+
+        var a = window.Arguments;
 
         switch (window.Name)
         {
@@ -31,7 +39,7 @@ internal static class WindowEmitter
             case "lengthBatch":
                 return new(
                     $"{Runtime}.LengthBatchWindow<{e}>",
-                    $"app.Clock, {Value(a[0])}, streamCurrentEvents: {(a.Count > 1 ? Value(a[1]) : "false")}, outputExpired: {expired}",
+                    $"app.Clock, {Value(a[0])}, streamCurrentEvents: {(a.Count > 1 ? Value(a[1]) : "false")}, outputExpired: {expired}{find}",
                     false,
                     helpers);
 
@@ -44,7 +52,7 @@ internal static class WindowEmitter
                 var streamCurrent = a.Count > 1 && a[a.Count - 1].Type == AttributeType.Bool ? Value(a[a.Count - 1]) : "false";
                 return new(
                     $"{Runtime}.TimeBatchWindow<{e}>",
-                    $"app.Clock, this, {Long(a[0])}, startTime: {startTime}, streamCurrentEvents: {streamCurrent}, outputExpired: {expired}",
+                    $"app.Clock, this, {Long(a[0])}, startTime: {startTime}, streamCurrentEvents: {streamCurrent}, outputExpired: {expired}{find}",
                     true,
                     helpers);
             }
@@ -59,14 +67,14 @@ internal static class WindowEmitter
                 return new($"{Runtime}.CronWindow<{e}>", $"app.Clock, this, {SourceWriter.StringLiteral(((ConstantSpec)a[0]).Value)}", true, helpers);
 
             case "batch":
-                return new($"{Runtime}.BatchWindow<{e}>", $"app.Clock, {(a.Count > 0 ? Value(a[0]) : "0")}, outputExpired: {expired}", false, helpers);
+                return new($"{Runtime}.BatchWindow<{e}>", $"app.Clock, {(a.Count > 0 ? Value(a[0]) : "0")}, outputExpired: {expired}{find}", false, helpers);
 
             case "externalTime":
                 helpers.AddRange(TimestampAccessor(e, (AttributeRefSpec)a[0], updater: false));
                 return new($"{Runtime}.ExternalTimeWindow<{e}, WindowTimestamp>", $"app.Clock, {Long(a[1])}", false, helpers);
 
             case "externalTimeBatch":
-                return ExternalTimeBatch(window, e, expired, helpers);
+                return ExternalTimeBatch(window, e, expired + find, helpers);
 
             case "sort":
                 helpers.AddRange(SortComparer(e, a));

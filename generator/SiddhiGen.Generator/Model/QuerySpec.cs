@@ -1,6 +1,9 @@
 namespace SiddhiGen.Generator.Model;
 
-/// <summary>A single-stream query, bound and typed: input handlers, selector and output.</summary>
+/// <summary>
+/// A query, bound and typed: input handlers, selector and output. For a join, <see cref="Join"/> holds
+/// the two sides and <see cref="Input"/> reads the joined event.
+/// </summary>
 public sealed record QuerySpec(
     string Name,
     string OperatorName,
@@ -8,15 +11,19 @@ public sealed record QuerySpec(
     InputSpec Input,
     SelectorSpec Selector,
     OutputSpec Output,
-    OutputRateSpec? Rate = null);
+    OutputRateSpec? Rate = null,
+    JoinSpec? Join = null);
 
 /// <summary>
 /// <c>from S[pre]#window.w(args)[post]</c>: filters before the window, at most one window, filters after.
 /// </summary>
 public sealed record InputSpec(string StreamName, EquatableArray<ExpressionSpec> PreWindowFilters, WindowSpec? Window, EquatableArray<ExpressionSpec> PostWindowFilters);
 
-/// <summary>A built-in window with its constant arguments, already checked and converted.</summary>
-public sealed record WindowSpec(string Name, EquatableArray<ExpressionSpec> Arguments);
+/// <summary>
+/// A built-in window with its constant arguments, already checked and converted. <see cref="Condition"/> is the
+/// compiled condition of an <c>expression</c>/<c>expressionBatch</c> window (null for every other window).
+/// </summary>
+public sealed record WindowSpec(string Name, EquatableArray<ExpressionSpec> Arguments, WindowExpressionSpec? Condition = null);
 
 /// <summary>One selected attribute: <c>expr as Name</c>.</summary>
 public sealed record ProjectionSpec(AttributeSpec Attribute, ExpressionSpec Expression);

@@ -13,9 +13,17 @@ public static class SpecWalker
             .Concat(query.Input.Window?.Arguments ?? EquatableArray<ExpressionSpec>.Empty)
             .Concat(query.Selector.Projections.Select(p => p.Expression))
             .Concat(query.Selector.Aggregators.Where(a => a.Argument is not null).Select(a => a.Argument!))
-            .Concat(query.Selector.Having is null ? Enumerable.Empty<ExpressionSpec>() : new[] { query.Selector.Having });
+            .Concat(query.Selector.Having is null ? Enumerable.Empty<ExpressionSpec>() : new[] { query.Selector.Having })
+            .Concat(query.Join is null ? Enumerable.Empty<ExpressionSpec>() : JoinExpressions(query.Join));
         return roots.SelectMany(Descendants);
     }
+
+    private static IEnumerable<ExpressionSpec> JoinExpressions(JoinSpec join) =>
+        join.Left.Filters
+            .Concat(join.Right.Filters)
+            .Concat(join.Left.Window?.Arguments ?? EquatableArray<ExpressionSpec>.Empty)
+            .Concat(join.Right.Window?.Arguments ?? EquatableArray<ExpressionSpec>.Empty)
+            .Concat(join.On is null ? Enumerable.Empty<ExpressionSpec>() : new[] { join.On });
 
     public static IEnumerable<ExpressionSpec> Descendants(ExpressionSpec expression)
     {

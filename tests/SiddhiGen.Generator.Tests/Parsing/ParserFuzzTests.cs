@@ -57,12 +57,27 @@ public sealed class ParserFuzzTests
                 Assert.That(diagnostic.Location!.Span.End, Is.LessThanOrEqualTo(text.Length));
             }
 
+            if (i % 4 == 0)
+            {
+                // The reflective tree walk is the slow part; a quarter of the inputs is plenty.
+                Assert.That(SyntaxTreeInvariants.FindViolation(result.App), Is.Null, "input: " + text);
+            }
+
             withErrors += result.HasErrors ? 1 : 0;
         }
 
         TestContext.Out.WriteLine($"{Iterations} fuzz inputs ({withErrors} with errors) in {stopwatch.ElapsedMilliseconds} ms");
         Assert.That(withErrors, Is.GreaterThan(Iterations / 2), "the mutations should mostly break the apps");
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the parser is too slow on malformed input");
+    }
+
+    [Test]
+    public void Cancellation_is_the_only_exception_that_escapes()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => SiddhiParser.ParseApp("a.siddhi", FallbackApps[0], cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => SiddhiParser.ParseOnDemandQuery("q", "from T", cancelled.Token));
     }
 
     private static string Mutate(string app, Random random)

@@ -80,7 +80,10 @@ namespace TemperatureMonitoring
             _tempStream.AddReceiver(new CalculateAvgTempQuery(this, CalculateAvgTempQueryOutput));
 
             // Sources and sinks start and stop with the app.
-            AddComponent(new global::SiddhiGen.Runtime.LogSink<AverageTempStreamEvent>(_averageTempStream, static e => e.ToRow(), prefix: null, priority: "INFO"));
+            // @sink(type='log', @map(type='passThrough'))
+            AddComponent(global::SiddhiGen.Runtime.Connectors.ConnectorFactory.Sink(
+                this, _averageTempStream, AverageTempStreamEvent.FromRow, static e => e.ToRow(),
+                new global::SiddhiGen.Runtime.Connectors.ConnectorSpec("log", [], new global::SiddhiGen.Runtime.Connectors.MapperSpec("passThrough", [], [], []))));
         }
 
         // @info(name = 'CalculateAvgTemp')

@@ -1,0 +1,228 @@
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Writes the join parts of a join query's operator: a side class per input (its filters and window,
+/// or a named window it reads), and a trigger method per side that matches each event the side's
+/// window emits against what the other side holds, each trigger its own chunk for the selector.
+/// The selector reads <c>Joined(Left, Right)</c>; a side with no match is <c>default</c>, all nulls.
+/// </summary>
+internal static class JoinEmitter
+{
+    private const string Runtime = AppEmitter.Runtime;
+
+    public static void EmitFields(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        w.WriteLine("private readonly LeftSide _left;");
+        w.WriteLine("private readonly RightSide _right;");
+        w.WriteLine($"private readonly {Runtime}.EventBuffer<Joined> _joined = new();");
+    }
+
+    /// <summary>Named windows read by a side are passed in, so the side can find their contents.</summary>
+    public static string ConstructorParameters(AppSpec app, QuerySpec query)
+    {
+        var join = query.Join!;
+        var parameters = "";
+        foreach (var side in new[] { join.Left, join.Right })
+        {
+            if (side.IsNamedWindow)
+            {
+                var window = app.Windows.First(x => x.Name == side.StreamName);
+                parameters += $", {window.OperatorName} {Camel(side.Path)}Window";
+            }
+        }
+
+        return parameters;
+    }
+
+    public static void EmitConstruction(SourceWriter w, QuerySpec query)
+    {
+        var join = query.Join!;
+        w.WriteLine($"_left = new LeftSide(app, this{(join.Left.IsNamedWindow ? ", leftWindow" : "")});");
+        w.WriteLine($"_right = new RightSide(app, this{(join.Right.IsNamedWindow ? ", rightWindow" : "")});");
+    }
+
+    /// <summary>The side receiving the left stream's events; the app subscribes it.</summary>
+    public static void EmitTriggers(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        var join = query.Join!;
+        w.WriteSummary($"Receives the events of '{join.Left.StreamName}'.");
+        w.WriteLine($"public {Runtime}.IStreamReceiver<{EventType(app, join.Left)}> Left => _left;");
+        w.WriteLine();
+        w.WriteSummary($"Receives the events of '{join.Right.StreamName}'.");
+        w.WriteLine($"public {Runtime}.IStreamReceiver<{EventType(app, join.Right)}> Right => _right;");
+        w.WriteLine();
+        EmitTrigger(w, app, query, join.Left, join.Right, padded: join.Kind is JoinKind.LeftOuter or JoinKind.FullOuter);
+        w.WriteLine();
+        EmitTrigger(w, app, query, join.Right, join.Left, padded: join.Kind is JoinKind.RightOuter or JoinKind.FullOuter);
+    }
+
+    private static void EmitTrigger(SourceWriter w, AppSpec app, QuerySpec query, JoinSideSpec side, JoinSideSpec other, bool padded)
+    {
+        var e = EventType(app, side);
+        var isLeft = side.Path == "Left";
+        w.WriteLine($"// An event leaving '{side.StreamName}''s window is matched against what '{other.StreamName}' holds now.");
+        w.OpenBlock($"private void From{side.Path}(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
+        w.OpenBlock("foreach (ref readonly var ev in chunk)");
+        w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
+        w.WriteLine("_joined.Clear();");
+        w.OpenBlock($"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        w.WriteLine(isLeft ? "var joined = new Joined(ev.Data, match.Data);" : "var joined = new Joined(match.Data, ev.Data);");
+        if (query.Join!.On is { } on)
+        {
+            var condition = new ExpressionEmitter("joined", "row", "state").Condition(on);
+            w.WriteLine($"if (!{ExpressionEmitter.Parenthesize(condition)}) continue;");
+        }
+
+        w.WriteLine("_joined.Add(ev.Timestamp, in joined, ev.Kind);");
+        w.CloseBlock();
+        if (padded)
+        {
+            w.WriteLine();
+            w.WriteLine("// Outer join: an unmatched trigger still gives a row, the other side all nulls.");
+            w.OpenBlock("if (_joined.Count == 0)");
+            w.WriteLine(isLeft ? "_joined.Add(ev.Timestamp, new Joined(ev.Data, default), ev.Kind);" : "_joined.Add(ev.Timestamp, new Joined(default, ev.Data), ev.Kind);");
+            w.CloseBlock();
+        }
+
+        w.WriteLine();
+        w.WriteLine("Select(_joined.Span);");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    public static void EmitSideClasses(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        var join = query.Join!;
+        w.WriteLine();
+        w.WriteSummary("The event the selector reads: one event of each side (default, all nulls, when unmatched).");
+        w.WriteLine($"private readonly record struct Joined({EventType(app, join.Left)} Left, {EventType(app, join.Right)} Right);");
+        foreach (var side in new[] { join.Left, join.Right })
+        {
+            w.WriteLine();
+            EmitSide(w, app, query, side);
+        }
+    }
+
+    private static void EmitSide(SourceWriter w, AppSpec app, QuerySpec query, JoinSideSpec side)
+    {
+        var stream = app.Streams.First(s => s.Name == side.StreamName);
+        var e = stream.EventTypeName;
+        var className = side.Path + "Side";
+        var expiredWanted = query.Output.EventType != OutputEventType.Current;
+        var window = side.IsNamedWindow ? null : WindowEmitter.Build(side.Window, stream, expiredWanted, findable: true);
+        var timers = window?.UsesTimers == true;
+        var trigger = side.Triggers ? $"_query.From{side.Path}" : null;
+
+        w.WriteLine(side.Triggers
+            ? $"// The '{side.StreamName}' side: its events enter {(side.IsNamedWindow ? "the named window first" : "its window")}, then trigger the join."
+            : $"// The '{side.StreamName}' side: only kept to be found (the other side is unidirectional).");
+        w.OpenBlock($"private sealed class {className} : {Runtime}.IStreamReceiver<{e}>" + (timers ? $", {Runtime}.ITimerTarget" : ""));
+        w.WriteLine($"private readonly {query.OperatorName} _query;");
+        if (side.IsNamedWindow)
+        {
+            var named = app.Windows.First(x => x.Name == side.StreamName);
+            w.WriteLine($"private readonly {named.OperatorName} _window;");
+        }
+        else
+        {
+            w.WriteLine($"private readonly {window!.TypeName} _window;");
+            w.WriteLine($"private readonly {Runtime}.WindowOutput<{e}> _windowOutput = new();");
+        }
+
+        if (side.Filters.Count > 0)
+        {
+            w.WriteLine($"private readonly {Runtime}.EventBuffer<{e}> _filtered = new();");
+        }
+
+        w.WriteLine();
+        if (side.IsNamedWindow)
+        {
+            var named = app.Windows.First(x => x.Name == side.StreamName);
+            w.OpenBlock($"public {className}({Runtime}.SiddhiApp app, {query.OperatorName} query, {named.OperatorName} window)");
+            w.WriteLine("_query = query;");
+            w.WriteLine("_window = window;");
+        }
+        else
+        {
+            w.OpenBlock($"public {className}({Runtime}.SiddhiApp app, {query.OperatorName} query)");
+            w.WriteLine("_query = query;");
+            w.WriteLine($"_window = new({window!.Construction});");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"public global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> Contents => _window.Contents;");
+        w.WriteLine();
+        w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
+        if (side.Filters.Count > 0)
+        {
+            var expressions = new ExpressionEmitter("ev.Data", "row", "state");
+            var conditions = side.Filters.Select(expressions.Condition).ToList();
+            w.WriteLine("_filtered.Clear();");
+            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.WriteLine($"if ({(conditions.Count == 1 ? conditions[0] : string.Join(" && ", conditions.Select(ExpressionEmitter.Parenthesize)))})");
+            w.OpenBlock();
+            w.WriteLine("_filtered.Add(in ev);");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("chunk = _filtered.Span;");
+        }
+
+        if (side.IsNamedWindow)
+        {
+            // The named window already ran: its output is what triggers.
+            if (trigger is not null)
+            {
+                w.WriteLine($"{trigger}(chunk);");
+            }
+        }
+        else
+        {
+            w.WriteLine("_windowOutput.Clear();");
+            w.WriteLine("_window.Process(chunk, _windowOutput);");
+            EmitForward(w, trigger);
+        }
+
+        w.CloseBlock();
+        if (timers)
+        {
+            w.WriteLine();
+            w.OpenBlock("public void OnTimer(long dueTime)");
+            w.WriteLine("_windowOutput.Clear();");
+            w.WriteLine("_window.OnTimer(dueTime, _windowOutput);");
+            EmitForward(w, trigger);
+            w.CloseBlock();
+        }
+
+        if (window is { HelperLines.Count: > 0 })
+        {
+            w.WriteLine();
+            foreach (var line in window.HelperLines)
+            {
+                w.WriteLine(line);
+            }
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitForward(SourceWriter w, string? trigger)
+    {
+        if (trigger is null)
+        {
+            return;
+        }
+
+        w.OpenBlock("for (var i = 0; i < _windowOutput.ChunkCount; i++)");
+        w.WriteLine($"{trigger}(_windowOutput.GetChunk(i));");
+        w.CloseBlock();
+    }
+
+    internal static string EventType(AppSpec app, JoinSideSpec side) => app.Streams.First(s => s.Name == side.StreamName).EventTypeName;
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+}
