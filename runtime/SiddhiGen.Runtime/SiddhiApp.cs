@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,6 +18,9 @@ public abstract class SiddhiApp : IDisposable
     private readonly List<IAppComponent> _components = [];
     private volatile int _state; // 0 created, 1 running, 2 shut down
 
+    /// <summary>The clock when event timestamps move it (a playback <see cref="VirtualClock"/>), called without virtual dispatch.</summary>
+    private readonly VirtualClock? _playbackClock;
+
     protected SiddhiApp(string name, SiddhiAppOptions? options, bool playback)
     {
         Name = name;
@@ -23,6 +28,7 @@ public abstract class SiddhiApp : IDisposable
         IsPlayback = playback;
         Clock = Options.Clock ?? (playback ? new VirtualClock() : new RealClock(Options.TimeProvider));
         Clock.Attach(this);
+        _playbackClock = Clock as VirtualClock is { AdvanceOnEvents: true } virtualClock ? virtualClock : null;
         LoggerFactory = Options.LoggerFactory ?? ConsoleLoggerFactory.Instance;
         Logger = LoggerFactory.CreateLogger("SiddhiGen." + name);
     }
@@ -43,8 +49,8 @@ public abstract class SiddhiApp : IDisposable
 
     protected internal ILogger Logger { get; }
 
-    /// <summary>Held while events are processed, so sends and timers never interleave.</summary>
-    public object SyncRoot { get; } = new();
+    /// <summary>Held while events are processed, so sends and timers never interleave (<c>using (app.ProcessingLock.Enter())</c>).</summary>
+    public ProcessingLock ProcessingLock { get; } = new();
 
     public bool IsRunning => _state == 1;
 
@@ -63,7 +69,7 @@ public abstract class SiddhiApp : IDisposable
             return;
         }
 
-        lock (SyncRoot)
+        using (ProcessingLock.Enter())
         {
             OnStart();
             foreach (var component in _components)
@@ -138,6 +144,22 @@ public abstract class SiddhiApp : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// Generated apps with <c>@app:playback(idle.time, increment)</c> call this: when the app owns its
+    /// playback clock, a wall-clock heartbeat advances it while no events arrive. A clock given in the
+    /// options is the caller's to move, so no heartbeat runs then.
+    /// </summary>
+    protected void UsePlaybackHeartbeat(long idleMilliseconds, long incrementMilliseconds)
+    {
+        if (Options.Clock is null && Clock is VirtualClock clock)
+        {
+            _heartbeat = new PlaybackHeartbeat(this, clock, idleMilliseconds, incrementMilliseconds, Options.TimeProvider);
+            _components.Add(_heartbeat);
+        }
+    }
+
+    private PlaybackHeartbeat? _heartbeat;
+
     /// <summary>Adds a sink, source or trigger that starts and stops with the app.</summary>
     protected void AddComponent(IAppComponent component) => _components.Add(component);
 
@@ -146,17 +168,34 @@ public abstract class SiddhiApp : IDisposable
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void EnsureRunning(string stream)
     {
         if (_state != 1)
         {
-            throw new InvalidOperationException(_state == 0
-                ? $"App '{Name}' is not running: call Start() before sending to '{stream}'."
-                : $"App '{Name}' was shut down: events sent to '{stream}' are rejected.");
+            ThrowNotRunning(stream);
         }
     }
 
-    internal void OnEventTime(long timestamp) => Clock.OnEventTime(timestamp);
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNotRunning(string stream) =>
+        throw new InvalidOperationException(_state == 0
+            ? $"App '{Name}' is not running: call Start() before sending to '{stream}'."
+            : $"App '{Name}' was shut down: events sent to '{stream}' are rejected.");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void OnEventTime(long timestamp)
+    {
+        if (_playbackClock is { } playback)
+        {
+            playback.OnEventTime(timestamp);
+        }
+        else
+        {
+            Clock.OnEventTime(timestamp);
+        }
+    }
 
     /// <summary>
     /// Runs processing and reports an exception the way Siddhi does without <c>@OnError</c>: the error is

@@ -94,7 +94,8 @@ public class ConformanceRunnerTests
 
         var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines[0], Is.EqualTo("statuses: pass 4, fail 2, error 4, unsupported 1"));
-        Assert.That(lines, Does.Contain("top unsupported (1 of 1 kinds):"));
+        Assert.That(lines, Does.Contain("unsupported: 1 cases, 1 kinds, top 1:"));
+        Assert.That(lines, Does.Contain("      1  'partition' is not supported yet"));
         Assert.That(lines[^4..], Is.EqualTo(new[]
         {
             "area other: 2/2",
@@ -113,6 +114,7 @@ public class ConformanceRunnerTests
             new(0, "a.g.cs", "namespace Same; public sealed class A { }"),
             new(1, "b.g.cs", "namespace Other; public sealed class B { }"),
             new(2, "c.g.cs", "namespace Same; public sealed class A { }"),
+            new(3, "d.g.cs", "namespace Warned; public sealed class W { private int _unused; }"),
         ];
 
         var result = compiler.Compile(units, "Clash");
@@ -120,5 +122,7 @@ public class ConformanceRunnerTests
         Assert.That(result.Image, Is.Not.Null);
         Assert.That(result.Failures.Keys, Is.EqualTo(new[] { 2 }));
         Assert.That(result.Failures[2], Does.StartWith("CS0101:"));
+        Assert.That(result.Warnings.Keys, Is.EqualTo(new[] { 3 }));
+        Assert.That(result.Warnings[3], Does.StartWith("CS0169:"));
     }
 }

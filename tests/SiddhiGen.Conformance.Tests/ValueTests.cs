@@ -20,6 +20,15 @@ public class InputValuesTests
     [TestCase("7.5", SiddhiType.Object, 7.5d)]
     [TestCase("false", SiddhiType.Object, false)]
     [TestCase("\"x\"", SiddhiType.Object, "x")]
+    [TestCase("\"True\"", SiddhiType.Bool, true)]
+    [TestCase("\"notAvailable\"", SiddhiType.Bool, false)]
+    [TestCase("\"90.3434\"", SiddhiType.Double, 90.3434d)]
+    [TestCase("\"602\"", SiddhiType.Int, 602)]
+    [TestCase("60232434.657", SiddhiType.Int, 60232434)]
+    [TestCase("-7.9", SiddhiType.Long, -7L)]
+    [TestCase("90.34344", SiddhiType.String, "90.34344")]
+    [TestCase("1", SiddhiType.String, "1")]
+    [TestCase("false", SiddhiType.String, "false")]
     public void ConvertsJsonToTheAttributeType(string json, SiddhiType type, object? expected)
     {
         var value = InputValues.Convert(Json(json), type);
@@ -36,10 +45,10 @@ public class InputValuesTests
         Assert.That(InputValues.Convert(Json("\"-Infinity\""), SiddhiType.Double), Is.EqualTo(double.NegativeInfinity));
     }
 
-    [TestCase("\"5\"", SiddhiType.Int)]
-    [TestCase("5.5", SiddhiType.Long)]
+    [TestCase("\"five\"", SiddhiType.Int)]
+    [TestCase("true", SiddhiType.Long)]
     [TestCase("1", SiddhiType.Bool)]
-    [TestCase("3", SiddhiType.String)]
+    [TestCase("[1]", SiddhiType.String)]
     [TestCase("\"abc\"", SiddhiType.Double)]
     public void RejectsValuesThatCannotHaveTheType(string json, SiddhiType type) =>
         Assert.That(() => InputValues.Convert(Json(json), type), Throws.TypeOf<FormatException>());
@@ -100,6 +109,13 @@ public class ValueComparerTests
         Assert.That(ValueComparer.AreEqual(Json("\"NaN\""), double.NaN), Is.True);
         Assert.That(ValueComparer.AreEqual(Json("\"Infinity\""), float.PositiveInfinity), Is.True);
         Assert.That(ValueComparer.AreEqual(Json("\"NaN\""), "NaN"), Is.True);
+    }
+
+    [Test]
+    public void ComparesCollectionsWithTheTextJavaPrinted()
+    {
+        Assert.That(ValueComparer.AreEqual(Json("\"[23.6, 1.0, null]\""), new List<object?> { 23.6f, 1.0d, null }), Is.True);
+        Assert.That(ValueComparer.AreEqual(Json("\"[23.6, 23.6]\""), new float[] { 23.6f }), Is.False);
     }
 
     [Test]

@@ -31,6 +31,9 @@ public sealed record CommandLine
 
     public bool Verbose { get; private set; }
 
+    /// <summary>Run without the crash guard's child process (see <see cref="CrashGuard"/>).</summary>
+    public bool InProcess { get; private set; }
+
     /// <summary>True when a filter may have left cases out.</summary>
     public bool IsFiltered => Area is not null || IdFilter is not null;
 
@@ -55,6 +58,7 @@ public sealed record CommandLine
                 case "--batch-size": line.BatchSize = (int)PositiveNumber(args[i], Value()); break;
                 case "--jobs": line.Jobs = (int)PositiveNumber(args[i], Value()); break;
                 case "--verbose": line.Verbose = true; break;
+                case "--in-process": line.InProcess = true; break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new ArgumentException($"Unknown option {option}.");
                 default: line.CaseFiles.Add(args[i]); break;

@@ -15,6 +15,8 @@
 //   --batch-size N         apps per Roslyn compilation (default 64)
 //   --jobs N               batches compiled and run at once (default: processor count)
 //   --verbose              progress per batch on stderr
+//   --in-process           no crash guard: by default the run happens in a child process, and a case
+//                          that crashes it (stack overflow) is reported as an error and the run repeated
 //
 // Output: a summary (status counts, top 'not supported yet' messages, top errors and failures), the
 // ratchet check if asked, then one line per area `area <name>: <passed>/<total>`, `with output: p/t`
@@ -34,6 +36,11 @@ using SiddhiGen.Conformance.Cases;
 using SiddhiGen.Conformance.Execution;
 using SiddhiGen.Conformance.Reporting;
 
+if (CrashGuard.ShouldSupervise(args))
+{
+    return CrashGuard.Supervise(args);
+}
+
 CommandLine options;
 List<ConformanceCase> cases;
 try
@@ -45,9 +52,18 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or IOExcep
 {
     Console.Error.WriteLine("conformance: " + ex.Message);
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/SiddhiGen.Conformance -- [--area PREFIX] [--compile-only] [--report FILE.json] [--actual FILE.jsonl] [--ratchet FILE] [--update-ratchet FILE] CASES.jsonl...");
+    Console.Error.WriteLine("       (all options: the comment at the top of tests/SiddhiGen.Conformance/Program.cs)");
     return 2;
 }
 
+if (Environment.GetEnvironmentVariable(CrashGuard.ProbeVariable) is { } probe)
+{
+    // A probe of the crash guard: run the one case; only whether the process survives matters.
+    new ConformanceRunner(new RunnerSettings { Jobs = 1 }).Run([.. cases.Where(c => c.Id == probe)]);
+    return 0;
+}
+
+using var journal = Environment.GetEnvironmentVariable(CrashGuard.JournalVariable) is { } journalPath ? new CaseJournal(journalPath) : null;
 var selected = cases
     .Where(c => options.Area is null || c.Area.StartsWith(options.Area, StringComparison.Ordinal))
     .Where(c => options.IdFilter is null || c.Id.Contains(options.IdFilter, StringComparison.Ordinal))
@@ -62,6 +78,8 @@ var runner = new ConformanceRunner(new RunnerSettings
     Jobs = options.Jobs,
     EmitDirectory = options.EmitDirectory,
     Progress = options.Verbose ? Console.Error : null,
+    Journal = journal,
+    Crashed = CrashGuard.ReadCrashed(),
 });
 var results = runner.Run(selected);
 
@@ -69,32 +87,40 @@ var phases = string.Join(", ", runner.PhaseTimes.OrderBy(p => p.Key, StringCompa
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: {watch.Elapsed.TotalSeconds:0.0} s for {results.Count} cases ({phases}; summed over {options.Jobs} jobs)"));
 ConsoleSummary.PrintSummary(results, Console.Out);
 
-if (options.ReportPath is { } reportPath)
-{
-    ReportWriter.WriteReport(reportPath, results);
-}
-
-if (options.ActualPath is { } actualPath)
-{
-    ReportWriter.WriteActual(actualPath, results);
-}
-
 var exitCode = 0;
-if (options.RatchetPath is { } ratchetPath)
+try
 {
-    var listed = Ratchet.Read(ratchetPath);
-    var check = Ratchet.Check(
-        listed,
-        results.Select(r => (r.Case.Id, r.Passed, CaseResult.StatusName(r.Status) + ": " + r.Detail)),
-        allCasesRan: !options.IsFiltered);
-    Ratchet.Print(check, listed.Count, Console.Out);
-    exitCode = check.Failed ? 1 : 0;
-}
+    if (options.ReportPath is { } reportPath)
+    {
+        ReportWriter.WriteReport(reportPath, results);
+    }
 
-if (options.UpdateRatchetPath is { } updatePath)
+    if (options.ActualPath is { } actualPath)
+    {
+        ReportWriter.WriteActual(actualPath, results);
+    }
+
+    if (options.RatchetPath is { } ratchetPath)
+    {
+        var listed = Ratchet.Read(ratchetPath);
+        var check = Ratchet.Check(
+            listed,
+            results.Select(r => (r.Case.Id, r.Passed, CaseResult.StatusName(r.Status) + ": " + r.Detail)),
+            allCasesRan: !options.IsFiltered);
+        Ratchet.Print(check, listed.Count, Console.Out);
+        exitCode = check.Failed ? 1 : 0;
+    }
+
+    if (options.UpdateRatchetPath is { } updatePath)
+    {
+        var added = Ratchet.Update(updatePath, results.Where(r => r.Passed).Select(r => r.Case.Id));
+        Console.WriteLine($"ratchet: added {added} ids to {updatePath}");
+    }
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 {
-    var added = Ratchet.Update(updatePath, results.Where(r => r.Passed).Select(r => r.Case.Id));
-    Console.WriteLine($"ratchet: added {added} ids to {updatePath}");
+    Console.Error.WriteLine("conformance: " + ex.Message);
+    exitCode = 2;
 }
 
 ConsoleSummary.PrintContractLines(results, Console.Out);

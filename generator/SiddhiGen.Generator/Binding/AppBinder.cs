@@ -11,7 +11,7 @@ namespace SiddhiGen.Generator.Binding;
 /// Binds a parsed app: app annotations, definitions, then queries in order, producing the
 /// <see cref="AppSpec"/> the emitter needs, or diagnostics explaining why there is none.
 /// </summary>
-internal sealed class AppBinder
+internal sealed partial class AppBinder
 {
     private readonly BindingContext _context;
     private readonly AppSyntax _app;
@@ -20,6 +20,7 @@ internal sealed class AppBinder
     private readonly ConnectorBinder _connectors;
     private readonly Dictionary<string, string> _definitionTexts = new();
     private readonly List<NamedWindowSpec> _windows = new();
+    private PlaybackHeartbeatSpec? _heartbeat;
 
     private AppBinder(BindingContext context, AppSyntax app, string filePath, string defaultNamespace)
     {
@@ -81,10 +82,16 @@ internal sealed class AppBinder
             className,
             description,
             playback,
+            _heartbeat,
             new EquatableArray<StreamSpec>(symbols.FinalStreams()),
             new EquatableArray<NamedWindowSpec>(_windows),
             new EquatableArray<QuerySpec>(queries),
-            new EquatableArray<ConnectorSpec>(sinks));
+            new EquatableArray<ConnectorSpec>(sinks),
+            new EquatableArray<TableSpec>(_tables),
+            new EquatableArray<AggregationSpec>(_aggregations),
+            new EquatableArray<TriggerSpec>(_triggers),
+            new EquatableArray<ScriptFunctionSpec>(symbols.ScriptFunctions.Values),
+            new EquatableArray<PartitionSpec>(_partitions));
     }
 
     private void BindDefinitions(AppSymbols symbols, List<ConnectorSpec> sinks)
@@ -98,6 +105,11 @@ internal sealed class AppBinder
                 if (!_definitionTexts.TryGetValue(name, out var earlier) || earlier != Signature(definition))
                 {
                     _context.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Name.Span, name);
+                }
+                else if (definition is TriggerDefinitionSyntax repeatedTrigger)
+                {
+                    // A trigger on a stream already defined as (triggered_time long) still fires into it.
+                    BindTrigger(symbols, repeatedTrigger);
                 }
 
                 continue;
@@ -113,16 +125,7 @@ internal sealed class AppBinder
 
             if (definition is not StreamDefinitionSyntax stream)
             {
-                var kind = definition switch
-                {
-                    TableDefinitionSyntax => "table",
-                    TriggerDefinitionSyntax => "trigger",
-                    FunctionDefinitionSyntax => "function",
-                    AggregationDefinitionSyntax => "aggregation",
-                    _ => "definition",
-                };
-                symbols.OtherDefinitions.Add(name, kind);
-                _context.NotSupported(kind + " definition", definition.Name.Span);
+                BindOtherDefinition(symbols, definition);
                 continue;
             }
 
@@ -134,6 +137,8 @@ internal sealed class AppBinder
                 symbols.DefineFaultStream(name, attributes);
             }
         }
+
+        BindDeferredDefinitions(symbols);
     }
 
     private List<AttributeSpec> BindAttributes(string name, string kind, IEnumerable<AttributeDefinitionSyntax> syntax)
@@ -217,13 +222,7 @@ internal sealed class AppBinder
         {
             if (element is PartitionSyntax partition)
             {
-                number += partition.Queries.Length;
-                _context.NotSupported("partition", partition.Span);
-                foreach (var inner in partition.Queries)
-                {
-                    MarkUnresolvedTargets(symbols, inner);
-                }
-
+                number = BindPartition(symbols, binder, partition, queryNames, number);
                 continue;
             }
 
@@ -319,16 +318,19 @@ internal sealed class AppBinder
         }
         else if (keys.Count == 2)
         {
+            var values = new Dictionary<string, long>();
             foreach (var element in annotation.Elements)
             {
-                if (!TimeText.TryParse(element.Value.Value, out _))
+                if (!TimeText.TryParse(element.Value.Value, out var milliseconds))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidConstant, element.Value.Span, $"The playback {element.Key!.Text} '{element.Value.Value}'", "a time such as '100 millisecond' or '2 sec'");
                     return;
                 }
+
+                values[element.Key!.Text.ToLowerInvariant()] = milliseconds;
             }
 
-            _context.NotSupported("@app:playback idle.time/increment", annotation.Span);
+            _heartbeat = new PlaybackHeartbeatSpec(values["idle.time"], values["increment"]);
         }
     }
 }

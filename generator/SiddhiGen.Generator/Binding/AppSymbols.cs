@@ -9,7 +9,7 @@ namespace SiddhiGen.Generator.Binding;
 /// The names an app defines, as the binder learns them: streams (defined and inferred) and the other
 /// definitions (tables, windows, triggers, functions, aggregations), plus the C# names already taken.
 /// </summary>
-internal sealed class AppSymbols
+internal sealed partial class AppSymbols
 {
     /// <summary>Members of the generated app class that come from <c>SiddhiApp</c>: stream properties must not hide them.</summary>
     private static readonly string[] s_reservedMembers =

@@ -12,7 +12,7 @@ namespace SiddhiGen.Generator.Binding;
 /// Binds expressions: resolves attribute names, types every node with Siddhi's rules and reports what
 /// is wrong at the exact span. Returns null for an expression that has an error (already reported).
 /// </summary>
-internal sealed class ExpressionBinder
+internal sealed partial class ExpressionBinder
 {
     private readonly BindingContext _context;
 
@@ -28,7 +28,7 @@ internal sealed class ExpressionBinder
         NotExpressionSyntax not => BindNot(not, scope),
         IsNullExpressionSyntax isNull => BindIsNull(isNull, scope),
         FunctionCallExpressionSyntax call => BindCall(call, scope),
-        InExpressionSyntax @in => Unsupported("'in' table condition", @in),
+        InExpressionSyntax @in => BindIn(@in, scope),
         PlaceholderExpressionSyntax placeholder => Unsupported("${" + placeholder.Name + "} variable", placeholder),
         StreamReferenceExpressionSyntax stream => Unsupported("stream reference '" + stream.Stream.Name.Text + "'", stream),
         _ => Unsupported("expression", syntax),
@@ -235,6 +235,11 @@ internal sealed class ExpressionBinder
             return null;
         }
 
+        if (TryBindScriptCall(call, scope, out var script))
+        {
+            return script;
+        }
+
         if (BuiltIns.Aggregators.Contains(name))
         {
             return BindAggregator(call, scope);
@@ -242,7 +247,7 @@ internal sealed class ExpressionBinder
 
         if (name == "eventTimestamp" && call.Arguments.Length > 0)
         {
-            return Unsupported("eventTimestamp of an event reference", call);
+            return BindEventTimestamp(call, scope);
         }
 
         var arguments = new List<ExpressionSpec>();

@@ -54,7 +54,7 @@ internal sealed class ExpressionScope
     public IScopeExtension? Extension { get; init; }
 
     /// <summary>The same inputs in another place (an aggregator argument, a group by clause).</summary>
-    public ExpressionScope WithPlace(string place) => new(Sources, place);
+    public ExpressionScope WithPlace(string place) => new(Sources, place) { Extension = Extension };
 
     /// <summary>A reference to <paramref name="attribute"/> of <paramref name="source"/> on the input event.</summary>
     public static AttributeRefSpec Reference(ScopeSource source, AttributeSpec attribute) =>

@@ -54,8 +54,10 @@ internal sealed class JoinBinder
             new[] { new ScopeSource(left, join.Left.Alias?.Text, "Left"), new ScopeSource(right, join.Right.Alias?.Text, "Right") },
             "join condition");
 
+        // A named window joined with itself delivers each event once, to the left side (as Siddhi does).
+        var selfJoinedWindow = left.Name == right.Name && _symbols.Streams[left.Name].IsWindow;
         var leftSide = BindSide(join.Left, left, "Left", triggers: !join.IsRightUnidirectional);
-        var rightSide = BindSide(join.Right, right, "Right", triggers: !join.IsLeftUnidirectional);
+        var rightSide = BindSide(join.Right, right, "Right", triggers: !join.IsLeftUnidirectional && !selfJoinedWindow);
         ExpressionSpec? on = null;
         if (join.On is { } onSyntax)
         {

@@ -11,7 +11,7 @@ namespace SiddhiGen.Generator.Binding;
 /// Binds one query: its input stream and handlers, selector and output. Reports every problem it
 /// finds; returns null when the query cannot become an operator.
 /// </summary>
-internal sealed class QueryBinder
+internal sealed partial class QueryBinder
 {
     private readonly BindingContext _context;
     private readonly AppSymbols _symbols;
@@ -21,14 +21,21 @@ internal sealed class QueryBinder
     {
         _context = context;
         _symbols = symbols;
-        _expressions = new ExpressionBinder(context);
+        _expressions = new ExpressionBinder(context) { Symbols = symbols };
     }
 
     public QuerySpec? Bind(QuerySyntax query, string name, string operatorName, string text)
     {
         if (query.Input is JoinInputSyntax joinSyntax)
         {
-            return BindJoin(query, joinSyntax, name, operatorName, text);
+            return IsStoreJoin(joinSyntax)
+                ? BindStoreJoin(query, joinSyntax, name, operatorName, text)
+                : BindJoin(query, joinSyntax, name, operatorName, text);
+        }
+
+        if (query.Input is StateInputSyntax stateSyntax)
+        {
+            return BindState(query, stateSyntax, name, operatorName, text);
         }
 
         if (query.Input is not SingleInputSyntax single)
@@ -63,9 +70,8 @@ internal sealed class QueryBinder
             return null;
         }
 
-        if (rate is not null && !RateLimitersAvailable)
+        if (!RateLimitSupported(rate, selector!, query.OutputRate))
         {
-            _context.NotSupported("output rate limiting", query.OutputRate!.Span);
             return null;
         }
 
@@ -90,9 +96,8 @@ internal sealed class QueryBinder
             return null;
         }
 
-        if (rate is not null && !RateLimitersAvailable)
+        if (!RateLimitSupported(rate, selector, query.OutputRate))
         {
-            _context.NotSupported("output rate limiting", query.OutputRate!.Span);
             return null;
         }
 
@@ -100,8 +105,23 @@ internal sealed class QueryBinder
         return new QuerySpec(name, operatorName, text, input, selector, output, rate, join);
     }
 
-    /// <summary>Set once the runtime's rate limiters are emitted; until then rate limits are reported as not supported.</summary>
-    internal static bool RateLimitersAvailable { get; set; }
+    /// <summary>Reports the rate limits the generator cannot emit yet; true when the query can go on.</summary>
+    private bool RateLimitSupported(OutputRateSpec? rate, SelectorSpec selector, OutputRateSyntax? syntax)
+    {
+        if (rate is null)
+        {
+            return true;
+        }
+
+        var keyed = rate.Kind is RateLimitKind.First or RateLimitKind.Last or RateLimitKind.Snapshot && selector.GroupBy.Count > 0;
+        if (keyed && !selector.GroupBy.All(key => selector.Projections.Any(p => p.Expression is AttributeRefSpec a && a.PropertyName == key.PropertyName)))
+        {
+            _context.NotSupported("output first/last per group where a group-by attribute is not selected", syntax!.Span);
+            return false;
+        }
+
+        return true;
+    }
 
     private OutputRateSpec? BindRate(OutputRateSyntax syntax, OutputActionSyntax output)
     {
@@ -115,6 +135,11 @@ internal sealed class QueryBinder
                 }
 
                 return new OutputRateSpec(Kind(events.Type), IsTimeBased: false, events.Count);
+
+            case TimeOutputRateSyntax { Interval.Milliseconds: <= 0 }:
+            case SnapshotOutputRateSyntax { Interval.Milliseconds: <= 0 }:
+                _context.Report(DiagnosticDescriptors.InvalidConstant, syntax.Span, "The period of an output rate", "a positive time");
+                return null;
 
             case TimeOutputRateSyntax time:
                 return new OutputRateSpec(Kind(time.Type), IsTimeBased: true, time.Interval.Milliseconds);
@@ -195,6 +220,11 @@ internal sealed class QueryBinder
     private StreamSpec? BindSource(SourceSyntax source)
     {
         var name = source.Name.Text;
+        if (source.IsInner && !source.IsFault)
+        {
+            return ResolveInnerStream(source);
+        }
+
         if (source.IsFault && !source.IsInner)
         {
             // The fault stream !S exists when S has @OnError(action='STREAM') or a sink with on.error='STREAM'.
@@ -334,7 +364,7 @@ internal sealed class QueryBinder
         }
         else
         {
-            var scope = new ExpressionScope(inputScope.Sources, "select clause") { Aggregators = aggregators };
+            var scope = new ExpressionScope(inputScope.Sources, "select clause") { Aggregators = aggregators, Extension = inputScope.Extension };
             var names = new HashSet<string>();
             foreach (var attribute in syntax.Attributes)
             {
@@ -386,7 +416,7 @@ internal sealed class QueryBinder
 
             if (syntax.Having is { } havingSyntax)
             {
-                var havingScope = new ExpressionScope(inputScope.Sources, "having clause") { Output = projections, Aggregators = aggregators };
+                var havingScope = new ExpressionScope(inputScope.Sources, "having clause") { Output = projections, Aggregators = aggregators, Extension = inputScope.Extension };
                 having = _expressions.BindCondition(havingSyntax, havingScope);
                 ok &= having is not null;
             }
@@ -394,6 +424,18 @@ internal sealed class QueryBinder
             foreach (var item in syntax.OrderBy)
             {
                 var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
+                if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
+                {
+                    // Over a join or pattern, Siddhi falls back to the inputs (e.g. order by AGG_TIMESTAMP).
+                    if (_expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause")) is not null)
+                    {
+                        _context.NotSupported("order by an input attribute", item.Attribute.Span);
+                    }
+
+                    ok = false;
+                    continue;
+                }
+
                 if (projection is null || item.Attribute.Qualifier is not null)
                 {
                     _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
@@ -452,15 +494,7 @@ internal sealed class QueryBinder
 
         if (query.Output is not InsertIntoSyntax insert)
         {
-            var construct = query.Output switch
-            {
-                DeleteSyntax => "delete",
-                UpdateSyntax => "update",
-                UpdateOrInsertSyntax => "update or insert",
-                _ => "return",
-            };
-            _context.NotSupported("'" + construct + "' output", query.Output.Span);
-            return null;
+            return BindStoreOutput(query, queryName, selector, eventType);
         }
 
         var target = insert.Target;
@@ -474,6 +508,15 @@ internal sealed class QueryBinder
             _context.Report(DiagnosticDescriptors.UndefinedFaultStream, target.Span, name);
             return null;
         }
+        else if (target.IsInner && !target.IsFault)
+        {
+            if (!CheckInnerTarget(target))
+            {
+                return null;
+            }
+
+            name = "#" + name;
+        }
         else if (target.IsInner || target.IsFault)
         {
             _context.NotSupported((target.IsInner ? "insert into inner stream '#" : "insert into fault stream '!") + name + "'", target.Span);
@@ -482,8 +525,7 @@ internal sealed class QueryBinder
 
         if (_symbols.OtherDefinitions.TryGetValue(name, out var kind))
         {
-            _context.NotSupported($"insert into {kind} '{name}'", target.Span);
-            return null;
+            return BindInsertIntoStore(query, queryName, selector, eventType, kind, target);
         }
 
         if (selector is null)

@@ -99,6 +99,63 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AmbiguousAttribute = Error(
         "SIDDHI047", "Ambiguous attribute", "Attribute '{0}' exists in both '{1}' and '{2}': qualify it, e.g. '{2}.{0}'");
 
+    public static readonly DiagnosticDescriptor UnknownKeyAttribute = Error(
+        "SIDDHI048", "Unknown attribute in an annotation", "@{0} names '{1}', which is not an attribute of {2} '{3}'");
+
+    public static readonly DiagnosticDescriptor DuplicateAnnotation = Error(
+        "SIDDHI049", "Duplicate annotation", "Annotation @{0} appears more than once on {1} '{2}'");
+
+    public static readonly DiagnosticDescriptor NotAStream = Error(
+        "SIDDHI050", "Not a stream", "'{0}' is a {1}, but {2} needs a stream");
+
+    public static readonly DiagnosticDescriptor TableSchemaMismatch = Error(
+        "SIDDHI051", "Query output does not match the table", "Query '{0}' selects ({1}), but table '{2}' is ({3})");
+
+    public static readonly DiagnosticDescriptor NotATableAttribute = Error(
+        "SIDDHI052", "Selected attribute not in the table", "Query '{0}' selects '{1}', which is not an attribute of table '{2}' (write a 'set' clause, or select only table attributes)");
+
+    public static readonly DiagnosticDescriptor NotATable = Error(
+        "SIDDHI053", "Not a table", "'{0}' is not a table: {1} needs a table");
+
+    public static readonly DiagnosticDescriptor NotIncrementalAggregator = Error(
+        "SIDDHI054", "Not an incremental aggregator", "'{0}' cannot be used in aggregation '{1}': use sum, count, avg, min, max, distinctCount or a function");
+
+    public static readonly DiagnosticDescriptor InvalidAggregationTimestamp = Error(
+        "SIDDHI055", "Invalid aggregation timestamp", "The 'aggregate by' attribute '{0}' must be long or string, but it is {1}");
+
+    public static readonly DiagnosticDescriptor InvalidAggregationDurations = Error(
+        "SIDDHI056", "Invalid aggregation durations", "The aggregation durations '{0} ... {1}' must run from the finer to the coarser");
+
+    public static readonly DiagnosticDescriptor RetentionForMissingDuration = Error(
+        "SIDDHI057", "Retention for a missing granularity", "Aggregation '{0}' cannot purge {1}: it does not aggregate per {1}");
+
+    public static readonly DiagnosticDescriptor RetentionTooShort = Error(
+        "SIDDHI058", "Retention too short", "The {0} retention '{1}' of aggregation '{2}' is too short: it must be at least {3}");
+
+    public static readonly DiagnosticDescriptor PartitionByIdNotAvailable = Error(
+        "SIDDHI059", "Distributed aggregation not available", "@PartitionById needs a 'shardId' configuration, which SiddhiGen does not have: remove it or write @PartitionById(enable='false')");
+
+    public static readonly DiagnosticDescriptor AggregationNeedsWithinPer = Error(
+        "SIDDHI060", "Aggregation read without within/per", "{0} aggregation '{1}' needs {2}");
+
+    public static readonly DiagnosticDescriptor InvalidAggregationPer = Error(
+        "SIDDHI061", "Invalid per granularity", "'{0}' is not a granularity: 'per' takes seconds, minutes, hours, days, months or years (or sec, min, h, ...)");
+
+    public static readonly DiagnosticDescriptor InvalidAggregationRange = Error(
+        "SIDDHI062", "Invalid within/per value", "The '{0}' value must be {1}, but it is {2}");
+
+    public static readonly DiagnosticDescriptor StaticJoin = Error(
+        "SIDDHI063", "Join of two stores", "Both sides of the join ('{0}' and '{1}') are tables or aggregations: one side must be a stream or a window");
+
+    public static readonly DiagnosticDescriptor InnerStreamOutsidePartition = Error(
+        "SIDDHI064", "Inner stream outside a partition", "Inner stream '#{0}' exists only inside a partition");
+
+    public static readonly DiagnosticDescriptor UndefinedInnerStream = Error(
+        "SIDDHI065", "Undefined inner stream", "Inner stream '#{0}' is not defined in this partition");
+
+    public static readonly DiagnosticDescriptor UndefinedEventReference = Error(
+        "SIDDHI066", "Undefined event reference", "'{0}' is not an event or stream of this {1}");
+
     public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
         "SIDDHI080", "Invalid annotation", "{0}");
 

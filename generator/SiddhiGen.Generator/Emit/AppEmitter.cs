@@ -116,6 +116,12 @@ internal static class AppEmitter
         w.WriteLine($"public {app.ClassName}({Runtime}.SiddhiAppOptions? options = null)");
         w.WriteLine($"    : base({SourceWriter.StringLiteral(app.Name)}, options, playback: {(app.Playback ? "true" : "false")})");
         w.OpenBlock();
+        if (app.Heartbeat is { } heartbeat)
+        {
+            w.WriteLine("// @app:playback(idle.time, increment): a quiet source still moves the playback clock.");
+            w.WriteLine($"UsePlaybackHeartbeat({Int(heartbeat.IdleMilliseconds)}, {Int(heartbeat.IncrementMilliseconds)});");
+        }
+
         w.WriteLine("// Streams, each also reachable by name through the dynamic interface.");
         foreach (var stream in app.Streams)
         {
@@ -148,11 +154,25 @@ internal static class AppEmitter
                 w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output{windows});");
                 w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Left.StreamName))}.AddReceiver({variable}.Left);");
                 w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Right.StreamName))}.AddReceiver({variable}.Right);");
+                if (query.Rate is not null)
+                {
+                    w.WriteLine($"AddComponent({variable});");
+                }
             }
             else
             {
                 var input = app.Streams.First(s => s.Name == query.Input.StreamName);
-                w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
+                if (query.Rate is null)
+                {
+                    w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
+                }
+                else
+                {
+                    var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
+                    w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output);");
+                    w.WriteLine($"{StreamField(input)}.AddReceiver({variable});");
+                    w.WriteLine($"AddComponent({variable});");
+                }
             }
         }
 

@@ -111,7 +111,9 @@ internal static class JoinEmitter
         var stream = app.Streams.First(s => s.Name == side.StreamName);
         var e = stream.EventTypeName;
         var className = side.Path + "Side";
-        var expiredWanted = query.Output.EventType != OutputEventType.Current;
+        // Aggregates over a join need the expired copies a windowless side emits, to take its events back out.
+        var aggregating = query.Selector.Aggregators.Count > 0;
+        var expiredWanted = query.Output.EventType != OutputEventType.Current || (side.Window is null && aggregating);
         var window = side.IsNamedWindow ? null : WindowEmitter.Build(side.Window, stream, expiredWanted, findable: true);
         var timers = window?.UsesTimers == true;
         var trigger = side.Triggers ? $"_query.From{side.Path}" : null;

@@ -15,6 +15,13 @@ internal static class QueryEmitter
 
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
+        if (SlidingAggregationEmitter.Applies(query))
+        {
+            // length/time window under aggregators, current events out: one fused pass per event.
+            SlidingAggregationEmitter.Emit(w, app, query);
+            return;
+        }
+
         var join = query.Join;
         var input = join?.Joined ?? app.Streams.First(s => s.Name == query.Input.StreamName);
         var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
@@ -25,9 +32,27 @@ internal static class QueryEmitter
         var aggregating = selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0;
 
         var windowCode = window is null ? null : WindowEmitter.Build(window, input, query.Output.EventType != OutputEventType.Current);
-        var usesTimers = windowCode?.UsesTimers == true;
+        var limiter = query.Rate is null ? null : RateLimitEmitter.Build(query, output);
+        var windowTimers = windowCode?.UsesTimers == true;
+        var usesTimers = windowTimers || limiter?.UsesTimers == true;
         w.WriteComment(query.Text);
-        var interfaces = join is not null ? string.Empty : $" : {Runtime}.IStreamReceiver<{inEvent}>" + (usesTimers ? $", {Runtime}.ITimerTarget" : "");
+        var contracts = new System.Collections.Generic.List<string>();
+        if (join is null)
+        {
+            contracts.Add($"{Runtime}.IStreamReceiver<{inEvent}>");
+        }
+
+        if (usesTimers && (join is null || limiter?.UsesTimers == true))
+        {
+            contracts.Add($"{Runtime}.ITimerTarget");
+        }
+
+        if (limiter is not null)
+        {
+            contracts.Add($"{Runtime}.IAppComponent");
+        }
+
+        var interfaces = contracts.Count == 0 ? string.Empty : " : " + string.Join(", ", contracts);
         w.OpenBlock($"private sealed class {query.OperatorName}{interfaces}");
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
@@ -42,6 +67,11 @@ internal static class QueryEmitter
         }
 
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
+        if (limiter is not null)
+        {
+            w.WriteLine($"private readonly {limiter.TypeName} _limiter;");
+        }
+
         if (window is not null)
         {
             w.WriteLine($"private readonly {windowCode!.TypeName} _window;");
@@ -77,6 +107,11 @@ internal static class QueryEmitter
             JoinEmitter.EmitConstruction(w, query);
         }
 
+        if (limiter is not null)
+        {
+            w.WriteLine($"_limiter = new({limiter.Construction});");
+        }
+
         if (UsesClock(query))
         {
             w.WriteLine("_clock = app.Clock;");
@@ -104,17 +139,42 @@ internal static class QueryEmitter
             JoinEmitter.EmitTriggers(w, app, query);
         }
 
-        if (usesTimers)
+        if (usesTimers && (join is null || limiter?.UsesTimers == true))
         {
             w.WriteLine();
             w.OpenBlock("public void OnTimer(long dueTime)");
-            w.WriteLine("_windowOutput.Clear();");
-            w.WriteLine("_window.OnTimer(dueTime, _windowOutput);");
-            w.WriteLine("SelectEachChunk();");
+            if (windowTimers && join is null)
+            {
+                w.WriteLine("_windowOutput.Clear();");
+                w.WriteLine("_window.OnTimer(dueTime, _windowOutput);");
+                w.WriteLine("SelectEachChunk();");
+            }
+
+            if (limiter?.UsesTimers == true)
+            {
+                // Each timer call reaches the window and the limiter; each ignores due times it did not ask for.
+                w.WriteLine("_limiter.OnTimer(dueTime);");
+            }
+
+            w.CloseBlock();
+        }
+
+        if (limiter is not null)
+        {
+            w.WriteLine();
+            w.WriteLine("// The rate limiter's first tick is one period after the app starts.");
+            w.WriteLine("public void Start() => _limiter.Start();");
+            w.WriteLine();
+            w.OpenBlock("public void Stop()");
             w.CloseBlock();
         }
 
         w.WriteLine();
+        if (SelectorEmitter.SelectsPerEvent(query))
+        {
+            SelectorEmitter.EmitPerEventSelect(w, inEvent);
+        }
+
         if (!aggregating)
         {
             SelectorEmitter.EmitPlainSelect(w, query, inEvent, outEvent);
@@ -132,6 +192,15 @@ internal static class QueryEmitter
         if (join is not null)
         {
             JoinEmitter.EmitSideClasses(w, app, query);
+        }
+
+        if (limiter is { HelperLines.Count: > 0 })
+        {
+            w.WriteLine();
+            foreach (var line in limiter.HelperLines)
+            {
+                w.WriteLine(line);
+            }
         }
 
         if (windowCode is { HelperLines.Count: > 0 })

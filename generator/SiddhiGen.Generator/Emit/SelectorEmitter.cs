@@ -17,7 +17,44 @@ internal static class SelectorEmitter
     {
         var e = new ExpressionEmitter("ev.Data", "row", "state");
         var eventType = query.Output.EventType;
-        OpenSelect(w, inEvent);
+        OpenSelect(w, query, inEvent);
+        if (CanSelectWithoutBranches(query))
+        {
+            // Every row is written in place; only the count of passing rows moves: no branch to mispredict.
+            var filters = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
+            var values = query.Selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
+            var pass = string.Join(" & ", new[] { $"ev.Kind == {Runtime}.EventKind.Current" }.Concat(filters));
+            var selector = query.Selector;
+            if (selector.OrderBy.Count == 0 && selector.Limit is null && selector.Offset is null)
+            {
+                w.OpenBlock("if (chunk.Length == 1)");
+                w.WriteLine("// One event: its row, if it passes, goes straight to the output.");
+                w.WriteLine("ref readonly var single = ref chunk[0];");
+                var one = new ExpressionEmitter("single.Data", "row", "state");
+                var singlePass = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(one.Condition(f)));
+                w.OpenBlock($"if ({string.Join(" & ", new[] { $"single.Kind == {Runtime}.EventKind.Current" }.Concat(singlePass))})");
+                w.WriteLine($"_output.EmitRow(single.Timestamp, new {outEvent}({string.Join(", ", selector.Projections.Select(p => one.Emit(p.Expression)))}));");
+                w.CloseBlock();
+                w.WriteLine();
+                w.WriteLine("return;");
+                w.CloseBlock();
+                w.WriteLine();
+            }
+
+            w.WriteLine("var rows = _selected.Reserve(chunk.Length);");
+            w.WriteLine("var kept = 0;");
+            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.WriteLine($"var pass = {pass};");
+            w.WriteLine($"rows[kept] = new(ev.Timestamp, new {outEvent}({string.Join(", ", values)}));");
+            w.WriteLine("kept += pass ? 1 : 0;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("_selected.Commit(kept);");
+            EmitOrderLimitAndEmit(w, query, outEvent);
+            w.CloseBlock();
+            return;
+        }
+
         w.OpenBlock("foreach (ref readonly var ev in chunk)");
 
         // Without aggregators, events the output does not want are skipped before any work.
@@ -40,12 +77,14 @@ internal static class SelectorEmitter
     public static void EmitAggregateSelect(SourceWriter w, QuerySpec query, string inEvent, string outEvent)
     {
         var e = new ExpressionEmitter("ev.Data", "row", "state");
-        OpenSelect(w, inEvent);
+        OpenSelect(w, query, inEvent);
         w.WriteLine("var state = _state;");
         w.WriteLine("var hasRow = false;");
         w.WriteLine($"{Runtime}.StreamEvent<{outEvent}> last = default;");
         w.OpenBlock("foreach (ref readonly var ev in chunk)");
-        EmitResetAndKindCheck(w, "state.Reset();");
+        EmitResetAndKindCheck(w, query.Rate?.Kind == RateLimitKind.Snapshot
+            ? $"state.Reset();\n_selected.Add(ev.Timestamp, default, {Runtime}.EventKind.Reset);\n_limiter.Process(_selected);\n_selected.Clear();"
+            : "state.Reset();");
         EmitFilters(w, query, e);
         EmitAggregatorUpdates(w, query.Selector, e);
         EmitProjection(w, query, outEvent, e);
@@ -66,7 +105,7 @@ internal static class SelectorEmitter
 
         w.OpenBlock($"if ({condition})");
         w.WriteLine("_selected.Add(in last);");
-        w.WriteLine("_output.Emit(_selected);");
+        w.WriteLine(EmitCall(query));
         w.WriteLine("_selected.Clear();");
         w.CloseBlock();
         w.CloseBlock();
@@ -76,7 +115,7 @@ internal static class SelectorEmitter
     {
         var e = new ExpressionEmitter("ev.Data", "row", "state");
         var selector = query.Selector;
-        OpenSelect(w, inEvent);
+        OpenSelect(w, query, inEvent);
         w.OpenBlock("foreach (ref readonly var ev in chunk)");
         EmitResetAndKindCheck(w, "foreach (var group in _groups.Values) group.Reset();");
         EmitFilters(w, query, e);
@@ -105,14 +144,47 @@ internal static class SelectorEmitter
         w.CloseBlock();
     }
 
-    private static void OpenSelect(SourceWriter w, string inEvent) =>
+    /// <summary>
+    /// True when a plain selection may evaluate its filters and projection for every event and keep the passing rows
+    /// by count: no window, current events out, no having, and only attributes, constants and operators (which never
+    /// throw: division by zero gives null), so evaluating a row that is dropped has no effect.
+    /// </summary>
+    private static bool CanSelectWithoutBranches(QuerySpec query) =>
+        query.Input.Window is null && query.Join is null && query.Rate is null && query.Output.EventType == OutputEventType.Current && query.Selector.Having is null
+        && query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Concat(query.Selector.Projections.Select(p => p.Expression))
+            .SelectMany(SpecWalker.Descendants)
+            .All(x => x is ConstantSpec or BinarySpec or NotSpec or IsNullSpec || x is AttributeRefSpec { Source: RowSource.Input });
+
+    /// <summary>Opens the selector method: <c>Select</c>, or <c>SelectOne</c> under a per-event wrapper.</summary>
+    private static void OpenSelect(SourceWriter w, QuerySpec query, string inEvent) =>
+        w.OpenBlock($"private void {(SelectsPerEvent(query) ? "SelectOne" : "Select")}(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+
+    public static bool SelectsPerEvent(QuerySpec query) => query.Rate?.Kind == RateLimitKind.Snapshot;
+
+    /// <summary>
+    /// With <c>output snapshot</c> Siddhi's selector runs once per event: every event gives its own row, and the
+    /// limiter decides what a tick shows. The selector body is written as <c>SelectOne</c>, called per event.
+    /// </summary>
+    public static void EmitPerEventSelect(SourceWriter w, string inEvent)
+    {
+        w.WriteLine("// output snapshot: the selector runs once per event, and the limiter keeps what a tick shows.");
         w.OpenBlock($"private void Select(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+        w.OpenBlock("for (var i = 0; i < chunk.Length; i++)");
+        w.WriteLine("SelectOne(chunk.Slice(i, 1));");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+    }
 
     private static void EmitResetAndKindCheck(SourceWriter w, string reset)
     {
         w.OpenBlock($"if (ev.Kind == {Runtime}.EventKind.Reset)");
         w.WriteLine("// A batch window started a new batch: every aggregator starts over.");
-        w.WriteLine(reset);
+        foreach (var line in reset.Split('\n'))
+        {
+            w.WriteLine(line);
+        }
+
         w.WriteLine("continue;");
         w.CloseBlock();
         w.WriteLine();
@@ -206,9 +278,12 @@ internal static class SelectorEmitter
             w.WriteLine($"{Runtime}.EventSorting.ApplyOffsetAndLimit(_selected, {AppEmitter.Int(selector.Offset ?? 0)}, {AppEmitter.Int(selector.Limit ?? long.MaxValue)});");
         }
 
-        w.WriteLine("_output.Emit(_selected);");
+        w.WriteLine(EmitCall(query));
         w.WriteLine("_selected.Clear();");
     }
+
+    /// <summary>Selected rows go to the query's output, or through its output rate limiter first.</summary>
+    private static string EmitCall(QuerySpec query) => query.Rate is null ? "_output.Emit(_selected);" : "_limiter.Process(_selected);";
 
     /// <summary>Writes the <c>order by</c> comparison used by the selector, when the query has one.</summary>
     public static void EmitOrderComparer(SourceWriter w, QuerySpec query, string outEvent)

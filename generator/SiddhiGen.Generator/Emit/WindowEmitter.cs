@@ -114,6 +114,24 @@ internal static class WindowEmitter
                 return new($"{Runtime}.SessionWindow<{e}, string, {accessor}>", $"app.Clock, this, {Long(a[0])}, {latency}", true, helpers);
             }
 
+            case "expression":
+            {
+                var condition = WindowExpressionEmitter.Build(window, input, null, helpers);
+                return new($"{Runtime}.ExpressionWindow<{e}, {WindowExpressionEmitter.TypeName}>", $"app.Clock, {condition}", false, helpers);
+            }
+
+            case "expressionBatch":
+            {
+                var condition = WindowExpressionEmitter.Build(window, input, a.Count > 1 ? a[1] as AttributeRefSpec : null, helpers);
+                var include = a.Count > 1 && a[1] is ConstantSpec ? Value(a[1]) : "false";
+                var streamCurrent = a.Count > 2 ? Value(a[2]) : "false";
+                return new(
+                    $"{Runtime}.ExpressionBatchWindow<{e}, {WindowExpressionEmitter.TypeName}>",
+                    $"app.Clock, {condition}, includeTriggeringEvent: {include}, streamCurrentEvents: {streamCurrent}",
+                    false,
+                    helpers);
+            }
+
             default:
                 throw new System.InvalidOperationException("Window '" + window.Name + "' has no emitter.");
         }

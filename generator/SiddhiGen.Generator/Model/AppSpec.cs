@@ -10,7 +10,16 @@ public sealed record AppSpec(
     string ClassName,
     string? Description,
     bool Playback,
+    PlaybackHeartbeatSpec? Heartbeat,
     EquatableArray<StreamSpec> Streams,
     EquatableArray<NamedWindowSpec> Windows,
     EquatableArray<QuerySpec> Queries,
-    EquatableArray<ConnectorSpec> Connectors);
+    EquatableArray<ConnectorSpec> Connectors,
+    EquatableArray<TableSpec> Tables = default,
+    EquatableArray<AggregationSpec> Aggregations = default,
+    EquatableArray<TriggerSpec> Triggers = default,
+    EquatableArray<ScriptFunctionSpec> Functions = default,
+    EquatableArray<PartitionSpec> Partitions = default);
+
+/// <summary><c>@app:playback(idle.time, increment)</c>, in milliseconds.</summary>
+public sealed record PlaybackHeartbeatSpec(long IdleMilliseconds, long IncrementMilliseconds);

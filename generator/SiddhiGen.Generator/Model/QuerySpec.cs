@@ -12,7 +12,9 @@ public sealed record QuerySpec(
     SelectorSpec Selector,
     OutputSpec Output,
     OutputRateSpec? Rate = null,
-    JoinSpec? Join = null);
+    JoinSpec? Join = null,
+    StateSpec? State = null,
+    JoinStoreSpec? JoinStore = null);
 
 /// <summary>
 /// <c>from S[pre]#window.w(args)[post]</c>: filters before the window, at most one window, filters after.
@@ -51,5 +53,8 @@ public enum OutputEventType
     All,
 }
 
-/// <summary><c>insert ... into Target</c>; the output rows are events of the target stream.</summary>
-public sealed record OutputSpec(string TargetStream, OutputEventType EventType);
+/// <summary>
+/// <c>insert ... into Target</c>; the output rows are events of the target stream. <see cref="Action"/> is set
+/// when the rows go to a table (insert, delete, update, update or insert) or only to callbacks (<c>return</c>).
+/// </summary>
+public sealed record OutputSpec(string TargetStream, OutputEventType EventType, OutputActionSpec? Action = null);

@@ -72,7 +72,7 @@ public sealed class RealClock : AppClock
                 return;
             }
 
-            lock (app.SyncRoot)
+            using (app.ProcessingLock.Enter())
             {
                 app.RunGuarded(() => target.OnTimer(dueTime));
             }

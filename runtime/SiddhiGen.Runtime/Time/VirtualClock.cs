@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace SiddhiGen.Runtime;
 
@@ -12,6 +13,9 @@ public sealed class VirtualClock : AppClock
 {
     private readonly PriorityQueue<ITimerTarget, (long Due, long Sequence)> _timers = new();
     private long _now;
+
+    /// <summary>The earliest pending due time (<see cref="long.MaxValue"/> when none), so an event that fires nothing costs two compares.</summary>
+    private long _nextDue = long.MaxValue;
     private long _sequence;
     private SiddhiApp? _app;
     private bool _stopped;
@@ -39,6 +43,10 @@ public sealed class VirtualClock : AppClock
         if (!_stopped)
         {
             _timers.Enqueue(target, (dueTime, _sequence++));
+            if (dueTime < _nextDue)
+            {
+                _nextDue = dueTime;
+            }
         }
     }
 
@@ -52,7 +60,7 @@ public sealed class VirtualClock : AppClock
             return;
         }
 
-        lock (app.SyncRoot)
+        using (app.ProcessingLock.Enter())
         {
             FireUntil(time);
         }
@@ -60,11 +68,19 @@ public sealed class VirtualClock : AppClock
 
     internal override void Attach(SiddhiApp app) => _app = app;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal override void OnEventTime(long timestamp)
     {
         if (AdvanceOnEvents && timestamp > _now)
         {
-            FireUntil(timestamp);
+            if (timestamp >= _nextDue)
+            {
+                FireUntil(timestamp);
+            }
+            else
+            {
+                _now = timestamp;
+            }
         }
     }
 
@@ -72,6 +88,7 @@ public sealed class VirtualClock : AppClock
     {
         _stopped = true;
         _timers.Clear();
+        _nextDue = long.MaxValue;
     }
 
     private void FireUntil(long time)
@@ -86,6 +103,8 @@ public sealed class VirtualClock : AppClock
 
             target.OnTimer(key.Due);
         }
+
+        _nextDue = _timers.TryPeek(out _, out var next) ? next.Due : long.MaxValue;
 
         if (time > _now)
         {

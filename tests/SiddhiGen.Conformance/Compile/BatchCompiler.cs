@@ -20,7 +20,8 @@ public sealed class BatchCompiler(IReadOnlyList<MetadataReference> references)
         optimizationLevel: OptimizationLevel.Release,
         allowUnsafe: true,
         nullableContextOptions: NullableContextOptions.Enable,
-        concurrentBuild: Environment.GetEnvironmentVariable("CB") != "0");
+        warningLevel: 9999,
+        concurrentBuild: true);
 
     public BatchCompilation Compile(IReadOnlyList<CompileUnit> units, string assemblyName)
     {
@@ -31,7 +32,12 @@ public sealed class BatchCompiler(IReadOnlyList<MetadataReference> references)
             var (image, errors) = Emit(assemblyName, trees.Select(t => t.Tree));
             if (image is not null)
             {
-                return new BatchCompilation(image, failures);
+                // On success "errors" holds the warnings: users who treat warnings as errors would see them fail.
+                var warnings = trees
+                    .Select(t => (t.Unit.Key, First: errors.FirstOrDefault(w => w.Location.SourceTree == t.Tree)))
+                    .Where(w => w.First is not null)
+                    .ToDictionary(w => w.Key, w => Describe(w.First!));
+                return new BatchCompilation(image, failures, warnings);
             }
 
             var blamed = trees.Where(t => errors.Any(e => e.Location.SourceTree == t.Tree)).ToList();
@@ -49,7 +55,7 @@ public sealed class BatchCompiler(IReadOnlyList<MetadataReference> references)
             trees = [.. trees.Except(blamed)];
         }
 
-        return new BatchCompilation(null, failures);
+        return new BatchCompilation(null, failures, new Dictionary<int, string>());
     }
 
     /// <summary>
@@ -81,14 +87,15 @@ public sealed class BatchCompiler(IReadOnlyList<MetadataReference> references)
         return broken.Count == 0 ? trees : broken;
     }
 
-    private (byte[]? Image, List<Diagnostic> Errors) Emit(string assemblyName, IEnumerable<SyntaxTree> trees)
+    /// <returns>The image and the warnings, or null and the errors.</returns>
+    private (byte[]? Image, List<Diagnostic> Diagnostics) Emit(string assemblyName, IEnumerable<SyntaxTree> trees)
     {
         var compilation = CSharpCompilation.Create(assemblyName, trees, references, s_options);
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         if (result.Success)
         {
-            return (stream.ToArray(), []);
+            return (stream.ToArray(), [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed)]);
         }
 
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -24,6 +24,9 @@ public sealed record CaseResult(ConformanceCase Case, CaseStatus Status, string?
 {
     public bool Passed => Status == CaseStatus.Pass;
 
+    /// <summary>The first C# warning in the app's generated code, if any (it would fail a build that treats warnings as errors).</summary>
+    public string? CompileWarning { get; init; }
+
     public static string StatusName(CaseStatus status) => status switch
     {
         CaseStatus.Pass => "pass",

@@ -34,7 +34,17 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
 
         Timed("generate", () => Parallel.For(0, cases.Count, parallel, i =>
         {
+            if (settings.Crashed.TryGetValue(cases[i].Id, out var crash))
+            {
+                var error = "crashed the runner process: " + crash;
+                results[i] = new CaseResult(cases[i], CaseStatus.Error, error, ActualOutput.Rejected(error));
+                return;
+            }
+
+            settings.Journal?.Begin(cases[i].Id);
+            CrashGuard.CrashIfAsked(cases[i].Id);
             var generated = GeneratorStage.Generate(generator, cases[i], settings.CaseTimeout, out var failure);
+            settings.Journal?.End(cases[i].Id);
             WriteSource(cases[i], generated);
             results[i] = GeneratorStage.Classify(cases[i], generated, failure, settings.CompileOnly);
             if (results[i] is null)
@@ -65,7 +75,7 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
         {
             foreach (var c in runnable)
             {
-                results[c.Position] = new CaseResult(c.Case, CaseStatus.Pass, null, new ActualOutput());
+                results[c.Position] = new CaseResult(c.Case, CaseStatus.Pass, null, new ActualOutput()) { CompileWarning = compiled.Warnings.GetValueOrDefault(c.Position) };
             }
 
             Report(number, count, batch.Length, compiled.Failures.Count, compileTime, TimeSpan.Zero);
@@ -81,7 +91,7 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
             {
                 foreach (var c in runnable)
                 {
-                    results[c.Position] = RunCase(c.Case, assembly, c.Generated.AppTypeName!);
+                    results[c.Position] = RunCase(c.Case, assembly, c.Generated.AppTypeName!) with { CompileWarning = compiled.Warnings.GetValueOrDefault(c.Position) };
                 }
             });
         }
@@ -107,14 +117,23 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
         }
 
         var actual = new ActualOutput();
-        if (!Watchdog.Run(ct => CaseExecutor.Execute(testCase, create, actual, ct), settings.CaseTimeout, out var exception))
+        settings.Journal?.Begin(testCase.Id);
+        var watch = Stopwatch.StartNew();
+        var finished = Watchdog.Run(ct => CaseExecutor.Execute(testCase, create, actual, ct), settings.CaseTimeout, out var exception);
+        if (watch.Elapsed > TimeSpan.FromSeconds(1))
         {
-            // The rows produced so far stay in the output; the abandoned thread may still add some.
+            settings.Progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slow case {testCase.Id}: {watch.Elapsed.TotalSeconds:0.0} s"));
+        }
+
+        if (!finished)
+        {
+            // Not ended in the journal: the abandoned thread may still crash the process (or add rows).
             var error = $"timeout after {settings.CaseTimeout.TotalSeconds:0.#} s";
             actual.Error = error;
             return new CaseResult(testCase, CaseStatus.Error, error, actual);
         }
 
+        settings.Journal?.End(testCase.Id);
         if (exception is not null)
         {
             var error = "runner: " + CaseExecutor.Describe(exception);

@@ -20,4 +20,10 @@ public sealed record RunnerSettings
 
     /// <summary>Progress lines on this writer (stderr with <c>--verbose</c>), or null.</summary>
     public TextWriter? Progress { get; init; }
+
+    /// <summary>Where the cases being worked on are recorded (see <see cref="CrashGuard"/>), or null.</summary>
+    public CaseJournal? Journal { get; init; }
+
+    /// <summary>Cases that crashed the process in an earlier attempt, with why: they are reported as errors, not run.</summary>
+    public IReadOnlyDictionary<string, string> Crashed { get; init; } = new Dictionary<string, string>();
 }

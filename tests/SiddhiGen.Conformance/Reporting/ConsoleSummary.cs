@@ -18,6 +18,7 @@ public static partial class ConsoleSummary
         PrintTop(writer, "unsupported", results.Where(r => r.Status == CaseStatus.Unsupported).Select(r => r.Detail ?? ""), 15);
         PrintTop(writer, "error", results.Where(r => r.Status == CaseStatus.Error).Select(r => Category(r.Detail)), 10);
         PrintTop(writer, "fail", results.Where(r => r.Status == CaseStatus.Fail).Select(r => FailCategory(r.Detail)), 5);
+        PrintTop(writer, "C# warning in generated code", results.Where(r => r.CompileWarning is not null).Select(r => Category("warning: " + r.CompileWarning)), 5);
     }
 
     public static void PrintContractLines(IReadOnlyList<CaseResult> results, TextWriter writer)
@@ -90,7 +91,7 @@ public static partial class ConsoleSummary
             return;
         }
 
-        writer.WriteLine($"top {what} ({Math.Min(top, groups.Count)} of {groups.Count} kinds):");
+        writer.WriteLine($"{what}: {groups.Sum(g => g.Count())} cases, {groups.Count} kinds, top {Math.Min(top, groups.Count)}:");
         foreach (var group in groups.Take(top))
         {
             writer.WriteLine($"  {group.Count().ToString(CultureInfo.InvariantCulture),5}  {Truncate(group.Key, 150)}");

@@ -9,6 +9,10 @@ namespace SiddhiGen.Conformance.Values;
 /// to (FORMAT.md): numbers to int/long/float/double, true/false to bool, text to string; for an
 /// <c>object</c> attribute an integer becomes long, a fraction double. NaN and the infinities arrive
 /// as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.
+/// A few tests send a value of another type; the reference converted it the way Java would, and so
+/// do we: a number to a string attribute becomes its text (<c>1</c> → <c>"1"</c>), a fraction to an
+/// int or long is truncated, text to a number is parsed, and text to a bool is true exactly when it
+/// is <c>true</c> in any case (<c>Boolean.parseBoolean</c>: <c>"True"</c> → true, <c>"notAvailable"</c> → false).
 /// </summary>
 public static class InputValues
 {
@@ -35,15 +39,23 @@ public static class InputValues
 
         return type switch
         {
-            SiddhiType.String => value.ValueKind == JsonValueKind.String ? value.GetString() : throw Mismatch(value, type),
-            SiddhiType.Int => checked((int)ToInteger(value, type)),
+            SiddhiType.String => value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => throw Mismatch(value, type),
+            },
+            SiddhiType.Int => unchecked((int)ToInteger(value, type)),
             SiddhiType.Long => ToInteger(value, type),
-            SiddhiType.Float => ToFloat(value) ?? throw Mismatch(value, type),
-            SiddhiType.Double => ToDouble(value) ?? throw Mismatch(value, type),
+            SiddhiType.Float => ToFloat(value) ?? ParsedText(value, type, t => float.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            SiddhiType.Double => ToDouble(value) ?? ParsedText(value, type, t => double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture)),
             SiddhiType.Bool => value.ValueKind switch
             {
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
+                JsonValueKind.String => string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase),
                 _ => throw Mismatch(value, type),
             },
             _ => ToObject(value),
@@ -89,11 +101,28 @@ public static class InputValues
                 return l;
             }
 
-            // Tolerate 5.0 for an integer attribute; reject real fractions.
-            var d = value.GetDouble();
-            if (Math.Floor(d) == d && Math.Abs(d) < 9.2e18)
+            // A fraction is truncated toward zero, as Java's Number.longValue() does.
+            var d = Math.Truncate(value.GetDouble());
+            if (Math.Abs(d) < 9.2e18)
             {
                 return (long)d;
+            }
+        }
+
+        return ParsedText(value, type, t => long.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Parses a JSON string as Java's <c>Integer.parseInt</c>/<c>Double.parseDouble</c> would.</summary>
+    private static T ParsedText<T>(JsonElement value, SiddhiType type, Func<string, T> parse)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                return parse(value.GetString()!.Trim());
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException)
+            {
             }
         }
 

@@ -83,7 +83,11 @@ public static class JsonValues
     public static string RowText(IReadOnlyList<JsonElement> row) =>
         "[" + string.Join(",", row.Select(v => v.GetRawText())) + "]";
 
-    /// <summary>A value as plain text: NaN/Infinity/-Infinity, shortest round-trip numbers, <c>null</c>.</summary>
+    /// <summary>
+    /// A value as plain text: NaN/Infinity/-Infinity, shortest round-trip numbers, <c>null</c>; a
+    /// collection as Java's <c>List.toString()</c> shows it (<c>[23.6, 1.0, null]</c>), which is how the
+    /// corpus holds collections a query outputs in an <c>object</c> attribute.
+    /// </summary>
     public static string Format(object? value) => value switch
     {
         null => "null",
@@ -91,7 +95,16 @@ public static class JsonValues
         double d when double.IsNaN(d) => "NaN",
         float f when float.IsInfinity(f) => f > 0 ? "Infinity" : "-Infinity",
         double d when double.IsInfinity(d) => d > 0 ? "Infinity" : "-Infinity",
-        _ => Runtime.SiddhiValues.Format(value),
+        System.Collections.IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(JavaText)) + "]",
+        _ => SiddhiGen.Runtime.SiddhiValues.Format(value),
+    };
+
+    /// <summary>An element inside a collection, as Java prints it: whole floats and doubles keep <c>.0</c>.</summary>
+    private static string JavaText(object? value) => value switch
+    {
+        float f when float.IsFinite(f) => Fraction(f.ToString("R", CultureInfo.InvariantCulture)),
+        double d when double.IsFinite(d) => Fraction(d.ToString("R", CultureInfo.InvariantCulture)),
+        _ => Format(value),
     };
 
     private static string Fraction(string number) =>

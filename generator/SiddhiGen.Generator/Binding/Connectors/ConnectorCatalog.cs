@@ -98,7 +98,7 @@ internal static class ConnectorCatalog
             P("enable.async.commit", "true", "false"), P("optional.configuration")),
 
         // SiddhiGen: host and port are Siddhi system parameters (deployment.yaml); here they are options.
-        Source("tcp", P("context"), P("host"), P("port")),
+        Source("tcp", P("context"), P("host"), P("port"), P("max.message.size")),
         Unimplemented("http-service"), Unimplemented("http-request"), Unimplemented("http-call-response"), Unimplemented("http-response"),
         Unimplemented("email"), Unimplemented("cdc"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("mqtt"),
         Unimplemented("websocket"), Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-service"), Unimplemented("sqs"),

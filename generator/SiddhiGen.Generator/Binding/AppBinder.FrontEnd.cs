@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SiddhiGen.Generator.Diagnostics;
+using SiddhiGen.Generator.Model;
+using SiddhiGen.Generator.Parsing;
+
+namespace SiddhiGen.Generator.Binding;
+
+/// <summary>
+/// The definitions and execution elements with no runtime yet — tables, aggregations, triggers, script
+/// functions and partitions — bound fully (names, types, annotations) into specs, then reported once each
+/// as not supported (SIDDHI001) so that the errors inside them are still found.
+/// </summary>
+internal sealed partial class AppBinder
+{
+    private readonly List<TableSpec> _tables = new();
+    private readonly List<AggregationSpec> _aggregations = new();
+    private readonly List<TriggerSpec> _triggers = new();
+    private readonly List<PartitionSpec> _partitions = new();
+    private readonly List<AggregationDefinitionSyntax> _deferredAggregations = new();
+
+    private void BindOtherDefinition(AppSymbols symbols, DefinitionSyntax definition)
+    {
+        var name = definition.Name.Text;
+        switch (definition)
+        {
+            case TableDefinitionSyntax table:
+                symbols.OtherDefinitions.Add(name, "table");
+                var attributes = BindAttributes(name, "table", table.Attributes);
+                var tableSpec = TableBinder.Bind(_context, symbols, table, attributes, _app.GetText(table).Trim());
+                if (tableSpec is not null)
+                {
+                    _tables.Add(tableSpec);
+                }
+
+                _context.NotSupported("table definition", definition.Name.Span);
+                break;
+
+            case AggregationDefinitionSyntax aggregation:
+                // Siddhi builds aggregations after every stream, table and window: bind them last.
+                symbols.OtherDefinitions.Add(name, "aggregation");
+                _deferredAggregations.Add(aggregation);
+                break;
+
+            case TriggerDefinitionSyntax trigger:
+                BindTrigger(symbols, trigger);
+                break;
+
+            case FunctionDefinitionSyntax function:
+                symbols.OtherDefinitions.Add(name, "function");
+                symbols.ScriptFunctions[name] = new ScriptFunctionSpec(name, function.Language.Text, (AttributeType)(int)function.ReturnType.Type, function.Body);
+                _context.NotSupported("function definition", definition.Name.Span);
+                break;
+
+            default:
+                symbols.OtherDefinitions.Add(name, "definition");
+                _context.NotSupported("definition", definition.Name.Span);
+                break;
+        }
+    }
+
+    private void BindDeferredDefinitions(AppSymbols symbols)
+    {
+        foreach (var aggregation in _deferredAggregations)
+        {
+            var spec = AggregationBinder.Bind(_context, symbols, aggregation, _app.GetText(aggregation).Trim());
+            if (spec is not null)
+            {
+                _aggregations.Add(spec);
+            }
+
+            _context.NotSupported("aggregation definition", aggregation.Name.Span);
+        }
+    }
+
+    /// <summary>
+    /// <c>define trigger T at ...</c>: a stream <c>T (triggered_time long)</c> that queries read and may insert
+    /// into, fed by the clock.
+    /// </summary>
+    private void BindTrigger(AppSymbols symbols, TriggerDefinitionSyntax trigger)
+    {
+        var name = trigger.Name.Text;
+        if (!symbols.Streams.ContainsKey(name))
+        {
+            var attribute = new AttributeSpec("triggered_time", AttributeType.Long, "TriggeredTime");
+            symbols.DefineStream(name, new[] { attribute }, inferred: false, _app.GetText(trigger));
+        }
+
+        var spec = trigger.Every is { } every
+            ? new TriggerSpec(name, TriggerKind.Periodic, every.Milliseconds, null)
+            : trigger.IsStart
+                ? new TriggerSpec(name, TriggerKind.Start, 0, null)
+                : new TriggerSpec(name, TriggerKind.Cron, 0, trigger.At?.Value);
+        _triggers.Add(spec);
+        _context.NotSupported("trigger definition", trigger.Name.Span);
+    }
+
+    /// <summary>
+    /// Binds a partition: its keys and <c>@purge</c>, then its queries in order (numbered and named with the
+    /// app's other queries), with its inner streams visible only inside it. Returns the query count so far.
+    /// </summary>
+    private int BindPartition(AppSymbols symbols, QueryBinder binder, PartitionSyntax partition, HashSet<string> queryNames, int number)
+    {
+        var keys = PartitionBinder.BindKeys(_context, symbols, partition);
+        var purge = PartitionBinder.BindPurge(_context, partition, out var purgeOk);
+        var ok = keys is not null && purgeOk;
+        var queries = new List<QuerySpec>();
+        symbols.BeginPartition(partition);
+        foreach (var query in partition.Queries)
+        {
+            number++;
+            var info = query.Annotations.FirstOrDefault(a => string.Equals(a.Name.Text, "info", StringComparison.OrdinalIgnoreCase));
+            var nameElement = info?.Elements.FirstOrDefault(e => e.Key is not null && string.Equals(e.Key.Text, "name", StringComparison.OrdinalIgnoreCase));
+            var name = nameElement?.Value.Value ?? "query_" + number.ToString(CultureInfo.InvariantCulture);
+            if (!queryNames.Add(name))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateQueryName, nameElement?.Span ?? query.Span, name);
+                ok = false;
+                continue;
+            }
+
+            var operatorName = Identifiers.Unique(Identifiers.Pascal(name) + "Query", symbols.UsedMemberNames);
+            var spec = binder.Bind(query, name, operatorName, _app.GetText(query).Trim());
+            if (spec is not null)
+            {
+                queries.Add(spec);
+                continue;
+            }
+
+            ok = false;
+            if (query.Output is InsertIntoSyntax { Target: { IsInner: true, IsFault: false } inner })
+            {
+                symbols.Unresolved.Add("#" + inner.Name.Text);
+            }
+            else
+            {
+                MarkUnresolvedTargets(symbols, query);
+            }
+        }
+
+        var innerStreams = symbols.EndPartition();
+        _context.NotSupported("partition", partition.Span);
+        if (ok)
+        {
+            var info = partition.Annotations.FirstOrDefault(a => string.Equals(a.Name.Text, "info", StringComparison.OrdinalIgnoreCase));
+            var partitionName = info?.Elements.FirstOrDefault(e => e.Key is not null && string.Equals(e.Key.Text, "name", StringComparison.OrdinalIgnoreCase))?.Value.Value
+                ?? "partition_" + (_partitions.Count + 1).ToString(CultureInfo.InvariantCulture);
+            _partitions.Add(new PartitionSpec(
+                partitionName,
+                _app.GetText(partition).Trim(),
+                new EquatableArray<PartitionKeySpec>(keys!),
+                new EquatableArray<StreamSpec>(innerStreams),
+                new EquatableArray<QuerySpec>(queries),
+                purge));
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,380 @@
+using System.Collections.Generic;
+using System.Linq;
+using SiddhiGen.Generator.Model;
+
+namespace SiddhiGen.Generator.Emit;
+
+/// <summary>
+/// Writes the fused operator of the most common aggregating query: a sliding <c>length(n)</c> or <c>time(t)</c>
+/// window under incremental aggregators (optionally grouped), inserting current events only. The window, the
+/// group-by and the aggregators run in one pass per event: each event in the window (an <c>EventRing</c> entry)
+/// keeps its aggregator arguments and its group, so an event leaving the window costs no lookup and no
+/// re-evaluation; a single-event chunk (the per-event path) goes straight to the output.
+/// </summary>
+/// <remarks>
+/// Same results as the general path (runtime window, window output, selector): the leaving event is subtracted
+/// before the arriving one is added, in arrival order; a time window expires at each arrival with the clock's
+/// time (what its timers would have expired by then: with only current events wanted, a timer's expiry is never
+/// seen otherwise, so no timer is scheduled); one row per chunk, or per group and chunk, the last.
+/// </remarks>
+internal static class SlidingAggregationEmitter
+{
+    private const string Runtime = AppEmitter.Runtime;
+
+    /// <summary>True when the query has the shape this emitter fuses; anything else takes the general path.</summary>
+    public static bool Applies(QuerySpec query)
+    {
+        var selector = query.Selector;
+        var window = query.Input.Window;
+        if (query.Join is not null || query.Rate is not null || window is null || query.Output.EventType != OutputEventType.Current
+            || selector.Aggregators.Count == 0 || selector.OrderBy.Count > 0 || selector.Limit is not null || selector.Offset is not null
+            || query.Input.PostWindowFilters.Count > 0)
+        {
+            return false;
+        }
+
+        var sizeOk = window.Name switch
+        {
+            "length" => window.Arguments.Count == 1 && window.Arguments[0] is ConstantSpec c && long.TryParse(c.Value, out var n) && n >= 1 && n <= int.MaxValue,
+            "time" => window.Arguments.Count == 1 && window.Arguments[0] is ConstantSpec t && long.TryParse(t.Value, out var ms) && ms >= 0,
+            _ => false,
+        };
+
+        // The arguments are stored and replayed when the event leaves, so they must depend on its attributes only;
+        // the #log function and clock reads keep to the general path, which declares what they need.
+        return sizeOk
+            && selector.Aggregators.All(a => a.Argument is null || SpecWalker.Descendants(a.Argument).All(IsAttributeArithmetic))
+            && !SpecWalker.Expressions(query).Any(e => e is LogSpec || e is FunctionCallSpec { Name: "currentTimeMillis" });
+    }
+
+    public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        var input = app.Streams.First(s => s.Name == query.Input.StreamName);
+        var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
+        var inEvent = input.EventTypeName;
+        var outEvent = output.EventTypeName;
+        var selector = query.Selector;
+        var window = query.Input.Window!;
+        var isTime = window.Name == "time";
+        var size = ((ConstantSpec)window.Arguments[0]).Value;
+        var grouped = selector.GroupBy.Count > 0;
+        var stringKey = selector.GroupBy.Count == 1 && selector.GroupBy[0].Type == AttributeType.String;
+        var keyType = stringKey ? "string?" : QueryEmitter.GroupKeyType(selector);
+        var e = new ExpressionEmitter("ev.Data", "row", "state");
+
+        w.WriteComment(query.Text);
+        w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IStreamReceiver<{inEvent}>");
+        w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
+        if (isTime)
+        {
+            w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
+        }
+
+        w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
+        w.WriteLine();
+        w.WriteLine($"// #window.{window.Name}({size}{(isTime ? " ms" : "")}), fused: the events in the window, oldest first, each with what its leaving takes away.");
+        w.WriteLine($"private readonly {Runtime}.EventRing<Held> _window = new({(isTime ? "16" : size)});");
+        if (grouped)
+        {
+            w.WriteLine();
+            w.WriteLine("// The groups, each resolved once per arriving event; a leaving event finds its group in the window.");
+            if (stringKey)
+            {
+                w.WriteLine("private readonly global::System.Collections.Generic.Dictionary<string, AggregateState> _groups = new();");
+                w.WriteLine("private AggregateState? _nullGroup;");
+            }
+            else
+            {
+                w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{keyType}, AggregateState> _groups = new();");
+            }
+
+            w.WriteLine("private AggregateState[] _groupsInChunk = new AggregateState[4];");
+            w.WriteLine("private int _groupsInChunkCount;");
+        }
+        else
+        {
+            w.WriteLine("private readonly AggregateState _state = new();");
+        }
+
+        w.WriteLine();
+        w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output)");
+        w.WriteLine("_output = output;");
+        if (isTime)
+        {
+            w.WriteLine("_clock = app.Clock;");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+
+        EmitReceive(w, inEvent, outEvent, grouped, isTime);
+        w.WriteLine();
+        EmitAccept(w, query, inEvent, outEvent, e, isTime, size, grouped, stringKey, keyType);
+        w.WriteLine();
+        EmitLeave(w, selector, grouped);
+        if (grouped)
+        {
+            w.WriteLine();
+            EmitGroupOf(w, selector, stringKey, keyType);
+        }
+
+        w.WriteLine();
+        EmitHeld(w, selector, isTime, grouped);
+        w.WriteLine();
+        EmitAggregateState(w, selector, outEvent, grouped);
+        w.CloseBlock();
+    }
+
+    private static void EmitReceive(SourceWriter w, string inEvent, string outEvent, bool grouped, bool isTime)
+    {
+        var now = isTime ? "now, " : string.Empty;
+        var state = grouped ? "out var state, " : string.Empty;
+        w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+        if (isTime)
+        {
+            w.WriteLine("var now = _clock.Now;");
+        }
+
+        w.OpenBlock("if (chunk.Length == 1)");
+        w.WriteLine("// One event, at most one row: straight to the output.");
+        w.WriteLine("ref readonly var single = ref chunk[0];");
+        w.OpenBlock($"if (Accept(in single, {now}{(grouped ? "out _, " : string.Empty)}out var singleRow))");
+        w.WriteLine("_output.EmitRow(single.Timestamp, in singleRow);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("return;");
+        w.CloseBlock();
+        w.WriteLine();
+        if (grouped)
+        {
+            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.WriteLine($"if (!Accept(in ev, {now}{state}out var row)) continue;");
+            w.WriteLine("state.LastRow = new(ev.Timestamp, row);");
+            w.OpenBlock("if (!state.InChunk)");
+            w.WriteLine("state.InChunk = true;");
+            w.OpenBlock("if (_groupsInChunkCount == _groupsInChunk.Length)");
+            w.WriteLine("global::System.Array.Resize(ref _groupsInChunk, _groupsInChunk.Length * 2);");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("_groupsInChunk[_groupsInChunkCount++] = state;");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("// One row per group, the group's last, in the order the groups first appeared in this chunk.");
+            w.OpenBlock("for (var i = 0; i < _groupsInChunkCount; i++)");
+            w.WriteLine("var group = _groupsInChunk[i];");
+            w.WriteLine("_selected.Add(in group.LastRow);");
+            w.WriteLine("group.InChunk = false;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("_groupsInChunkCount = 0;");
+            w.WriteLine("_output.Emit(_selected);");
+            w.WriteLine("_selected.Clear();");
+        }
+        else
+        {
+            w.WriteLine("// One row per chunk: the last.");
+            w.WriteLine("var hasRow = false;");
+            w.WriteLine($"{Runtime}.StreamEvent<{outEvent}> last = default;");
+            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.OpenBlock($"if (Accept(in ev, {now}out var row))");
+            w.WriteLine("last = new(ev.Timestamp, row);");
+            w.WriteLine("hasRow = true;");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.WriteLine();
+            w.OpenBlock("if (hasRow)");
+            w.WriteLine("_selected.Add(in last);");
+            w.WriteLine("_output.Emit(_selected);");
+            w.WriteLine("_selected.Clear();");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitAccept(
+        SourceWriter w, QuerySpec query, string inEvent, string outEvent, ExpressionEmitter e, bool isTime, string size, bool grouped, bool stringKey, string keyType)
+    {
+        var selector = query.Selector;
+        w.WriteSummary("Runs one arriving event through the window and the aggregators; true when it yields a row.");
+        w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.OpenBlock($"private bool Accept(in {Runtime}.StreamEvent<{inEvent}> ev, {(isTime ? "long now, " : string.Empty)}{(grouped ? "out AggregateState state, " : string.Empty)}out {outEvent} row)");
+        var filters = query.Input.PreWindowFilters;
+        if (filters.Count > 0)
+        {
+            w.WriteLine("// Filters before the window: only passing events enter it.");
+            var conditions = filters.Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
+            w.OpenBlock($"if (!({string.Join(" && ", conditions)}))");
+            if (grouped)
+            {
+                w.WriteLine("state = null!;");
+            }
+
+            w.WriteLine("row = default;");
+            w.WriteLine("return false;");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
+        if (isTime)
+        {
+            w.WriteLine("// Events whose time is up leave first, oldest first.");
+            w.OpenBlock($"while (_window.Count != 0 && _window.Oldest.Timestamp - now + {size}L <= 0)");
+            w.WriteLine("Leave();");
+            w.CloseBlock();
+        }
+        else
+        {
+            w.WriteLine("// When the window is full, the oldest event leaves first.");
+            w.OpenBlock($"if (_window.Count == {size})");
+            w.WriteLine("Leave();");
+            w.CloseBlock();
+        }
+
+        w.WriteLine();
+        if (grouped)
+        {
+            var key = stringKey
+                ? e.Emit(selector.GroupBy[0])
+                : "new " + keyType + "(" + string.Join(", ", selector.GroupBy.Select(g => e.Emit(g))) + ")";
+            w.WriteLine($"state = GroupOf({key});");
+        }
+        else
+        {
+            w.WriteLine("var state = _state;");
+        }
+
+        var arguments = new List<string>();
+        foreach (var aggregator in selector.Aggregators.Where(a => a.Argument is not null))
+        {
+            var name = "argument" + AppEmitter.Int(aggregator.Index);
+            w.WriteLine($"var {name} = {AggregatorEmitter.Argument(aggregator, e)};");
+            arguments.Add(name);
+        }
+
+        var held = new List<string>();
+        if (isTime)
+        {
+            held.Add("ev.Timestamp");
+        }
+
+        held.AddRange(arguments);
+        if (grouped)
+        {
+            held.Add("state");
+        }
+
+        w.WriteLine($"_window.Add(new Held({string.Join(", ", held)}));");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            var argument = aggregator.Argument is null ? string.Empty : "argument" + AppEmitter.Int(aggregator.Index);
+            w.WriteLine($"state.Aggregator{AppEmitter.Int(aggregator.Index)}.Add({argument});");
+        }
+
+        w.WriteLine();
+        var values = selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
+        w.WriteLine($"row = new {outEvent}({string.Join(", ", values)});");
+        w.WriteLine(selector.Having is { } having ? $"return {e.Condition(having)};" : "return true;");
+        w.CloseBlock();
+    }
+
+    private static void EmitLeave(SourceWriter w, SelectorSpec selector, bool grouped)
+    {
+        w.WriteSummary(grouped ? "The oldest event leaves the window: its arguments come off its group's aggregators." : "The oldest event leaves the window: its arguments come off the aggregators.");
+        w.OpenBlock("private void Leave()");
+        w.WriteLine("ref readonly var leaving = ref _window.Oldest;");
+        var state = grouped ? "leaving.Group" : "_state";
+        foreach (var aggregator in selector.Aggregators)
+        {
+            var argument = aggregator.Argument is null ? string.Empty : "leaving.Argument" + AppEmitter.Int(aggregator.Index);
+            w.WriteLine($"{state}.Aggregator{AppEmitter.Int(aggregator.Index)}.Remove({argument});");
+        }
+
+        w.WriteLine("_window.RemoveOldest();");
+        w.CloseBlock();
+    }
+
+    private static void EmitGroupOf(SourceWriter w, SelectorSpec selector, bool stringKey, string keyType)
+    {
+        w.OpenBlock($"private AggregateState GroupOf({keyType} key)");
+        if (stringKey)
+        {
+            w.OpenBlock("if (key is null)");
+            w.WriteLine("return _nullGroup ??= new AggregateState();");
+            w.CloseBlock();
+            w.WriteLine();
+            w.OpenBlock("if (!_groups.TryGetValue(key, out var state))");
+            w.WriteLine("_groups.Add(key, state = new AggregateState());");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("return state;");
+        }
+        else
+        {
+            w.WriteLine("ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out _);");
+            w.WriteLine("return slot ??= new AggregateState();");
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitHeld(SourceWriter w, SelectorSpec selector, bool isTime, bool grouped)
+    {
+        var fields = new List<string>();
+        if (isTime)
+        {
+            fields.Add("long Timestamp");
+        }
+
+        foreach (var aggregator in selector.Aggregators.Where(a => a.Argument is not null))
+        {
+            fields.Add($"{TypeNames.Nullable(ArgumentType(aggregator))} Argument{AppEmitter.Int(aggregator.Index)}");
+        }
+
+        if (grouped)
+        {
+            fields.Add("AggregateState Group");
+        }
+
+        w.WriteSummary("An event in the window: what its leaving takes away.");
+        w.WriteLine($"private readonly record struct Held({string.Join(", ", fields)});");
+    }
+
+    private static void EmitAggregateState(SourceWriter w, SelectorSpec selector, string outEvent, bool grouped)
+    {
+        w.WriteSummary(grouped ? "The aggregators of one group." : "The aggregators of the query.");
+        w.OpenBlock("private sealed class AggregateState");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"public {AggregatorEmitter.TypeName(aggregator)} Aggregator{AppEmitter.Int(aggregator.Index)} = new();");
+        }
+
+        if (grouped)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>True while this group has a row waiting in the current output chunk.</summary>");
+            w.WriteLine("public bool InChunk;");
+            w.WriteLine($"public {Runtime}.StreamEvent<{outEvent}> LastRow;");
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>The type <see cref="AggregatorEmitter.Argument"/> converts the argument to.</summary>
+    private static AttributeType ArgumentType(AggregatorSpec aggregator)
+    {
+        var type = aggregator.Argument!.Type;
+        return aggregator.Name switch
+        {
+            "sum" when type is AttributeType.Int => AttributeType.Long,
+            "sum" when type is AttributeType.Float => AttributeType.Double,
+            "avg" or "stdDev" when type is not AttributeType.Double => AttributeType.Double,
+            _ => type,
+        };
+    }
+
+    /// <summary>Constants, input attributes and operators over them: values that depend on the event's attributes only.</summary>
+    private static bool IsAttributeArithmetic(ExpressionSpec expression) =>
+        expression is ConstantSpec or BinarySpec or NotSpec or IsNullSpec || expression is AttributeRefSpec { Source: RowSource.Input };
+}
