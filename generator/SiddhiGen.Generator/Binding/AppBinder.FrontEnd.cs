@@ -21,6 +21,54 @@ internal sealed partial class AppBinder
     private readonly List<PartitionSpec> _partitions = new();
     private readonly List<AggregationDefinitionSyntax> _deferredAggregations = new();
 
+    /// <summary>Binds only the definitions of <paramref name="app"/>: what an on-demand query can read.</summary>
+    internal static AppSymbols BindDefinitionsOf(BindingContext context, AppSyntax app, string filePath)
+    {
+        var binder = new AppBinder(context, app, filePath, "OnDemand");
+        var symbols = new AppSymbols(app, Identifiers.Pascal(System.IO.Path.GetFileNameWithoutExtension(filePath)));
+        binder.BindDefinitions(symbols, new List<ConnectorSpec>());
+        return symbols;
+    }
+
+    /// <summary>
+    /// Binds a whole app and returns every spec it produced, even when constructs are not supported yet
+    /// (<see cref="Bind(BindingContext, AppSyntax, string, string)"/> returns no app then): for tests and tools.
+    /// </summary>
+    internal static BoundApp Inspect(BindingContext context, AppSyntax app, string filePath)
+    {
+        var binder = new AppBinder(context, app, filePath, "Inspect");
+        var symbols = new AppSymbols(app, Identifiers.Pascal(System.IO.Path.GetFileNameWithoutExtension(filePath)));
+        binder.BindDefinitions(symbols, new List<ConnectorSpec>());
+        var queryBinder = new QueryBinder(context, symbols);
+        var queries = new List<QuerySpec>();
+        var names = new HashSet<string>();
+        var number = 0;
+        foreach (var element in app.ExecutionElements)
+        {
+            if (element is PartitionSyntax partition)
+            {
+                number = binder.BindPartition(symbols, queryBinder, partition, names, number);
+            }
+            else if (element is QuerySyntax query)
+            {
+                number++;
+                var name = "query_" + number.ToString(CultureInfo.InvariantCulture);
+                names.Add(name);
+                var spec = queryBinder.Bind(query, name, Identifiers.Pascal(name) + "Query", app.GetText(query).Trim());
+                if (spec is not null)
+                {
+                    queries.Add(spec);
+                }
+                else
+                {
+                    MarkUnresolvedTargets(symbols, query);
+                }
+            }
+        }
+
+        return new BoundApp(symbols, binder._tables, binder._aggregations, binder._triggers, binder._windows, queries, binder._partitions);
+    }
+
     private void BindOtherDefinition(AppSymbols symbols, DefinitionSyntax definition)
     {
         var name = definition.Name.Text;
@@ -159,3 +207,13 @@ internal sealed partial class AppBinder
         return number;
     }
 }
+
+/// <summary>Everything <see cref="AppBinder.Inspect"/> bound.</summary>
+internal sealed record BoundApp(
+    AppSymbols Symbols,
+    IReadOnlyList<TableSpec> Tables,
+    IReadOnlyList<AggregationSpec> Aggregations,
+    IReadOnlyList<TriggerSpec> Triggers,
+    IReadOnlyList<NamedWindowSpec> Windows,
+    IReadOnlyList<QuerySpec> Queries,
+    IReadOnlyList<PartitionSpec> Partitions);

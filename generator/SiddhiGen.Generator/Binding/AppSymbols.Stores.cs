@@ -85,5 +85,5 @@ internal sealed class StoreEntry
     /// <summary>An aggregation's granularities (empty for a table).</summary>
     public IReadOnlyList<AggregationDuration> Durations { get; }
 
-    public string KindName => Kind == StoreKind.Table ? "table" : "aggregation";
+    public string KindName => Kind switch { StoreKind.Table => "table", StoreKind.Window => "window", _ => "aggregation" };
 }

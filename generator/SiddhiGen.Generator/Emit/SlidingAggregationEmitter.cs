@@ -88,6 +88,9 @@ internal static class SlidingAggregationEmitter
                 w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{keyType}, AggregateState> _groups = new();");
             }
 
+            w.WriteLine("// Every group by its index: the window keeps indexes, not references (no GC write barrier per event).");
+            w.WriteLine("private AggregateState[] _groupList = new AggregateState[8];");
+            w.WriteLine("private int _groupCount;");
             w.WriteLine("private AggregateState[] _groupsInChunk = new AggregateState[4];");
             w.WriteLine("private int _groupsInChunkCount;");
         }
@@ -262,7 +265,7 @@ internal static class SlidingAggregationEmitter
         held.AddRange(arguments);
         if (grouped)
         {
-            held.Add("state");
+            held.Add("state.Index");
         }
 
         w.WriteLine($"_window.Add(new Held({string.Join(", ", held)}));");
@@ -284,7 +287,12 @@ internal static class SlidingAggregationEmitter
         w.WriteSummary(grouped ? "The oldest event leaves the window: its arguments come off its group's aggregators." : "The oldest event leaves the window: its arguments come off the aggregators.");
         w.OpenBlock("private void Leave()");
         w.WriteLine("ref readonly var leaving = ref _window.Oldest;");
-        var state = grouped ? "leaving.Group" : "_state";
+        var state = grouped ? "group" : "_state";
+        if (grouped)
+        {
+            w.WriteLine("var group = _groupList[leaving.Group];");
+        }
+
         foreach (var aggregator in selector.Aggregators)
         {
             var argument = aggregator.Argument is null ? string.Empty : "leaving.Argument" + AppEmitter.Int(aggregator.Index);
@@ -301,11 +309,11 @@ internal static class SlidingAggregationEmitter
         if (stringKey)
         {
             w.OpenBlock("if (key is null)");
-            w.WriteLine("return _nullGroup ??= new AggregateState();");
+            w.WriteLine("return _nullGroup ??= NewGroup();");
             w.CloseBlock();
             w.WriteLine();
             w.OpenBlock("if (!_groups.TryGetValue(key, out var state))");
-            w.WriteLine("_groups.Add(key, state = new AggregateState());");
+            w.WriteLine("_groups.Add(key, state = NewGroup());");
             w.CloseBlock();
             w.WriteLine();
             w.WriteLine("return state;");
@@ -313,9 +321,19 @@ internal static class SlidingAggregationEmitter
         else
         {
             w.WriteLine("ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out _);");
-            w.WriteLine("return slot ??= new AggregateState();");
+            w.WriteLine("return slot ??= NewGroup();");
         }
 
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock("private AggregateState NewGroup()");
+        w.OpenBlock("if (_groupCount == _groupList.Length)");
+        w.WriteLine("global::System.Array.Resize(ref _groupList, _groupCount * 2);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("var state = new AggregateState { Index = _groupCount };");
+        w.WriteLine("_groupList[_groupCount++] = state;");
+        w.WriteLine("return state;");
         w.CloseBlock();
     }
 
@@ -334,7 +352,7 @@ internal static class SlidingAggregationEmitter
 
         if (grouped)
         {
-            fields.Add("AggregateState Group");
+            fields.Add("int Group");
         }
 
         w.WriteSummary("An event in the window: what its leaving takes away.");
@@ -352,6 +370,9 @@ internal static class SlidingAggregationEmitter
 
         if (grouped)
         {
+            w.WriteLine();
+            w.WriteLine("/// <summary>This group's place in the group list.</summary>");
+            w.WriteLine("public int Index;");
             w.WriteLine();
             w.WriteLine("/// <summary>True while this group has a row waiting in the current output chunk.</summary>");
             w.WriteLine("public bool InChunk;");

@@ -93,6 +93,12 @@ public abstract class SinkContext
     /// <summary>E.g. <c>"http sink of 'AlertStream'"</c>.</summary>
     public abstract string Description { get; }
 
+    /// <summary>
+    /// Reports events that failed after <see cref="SinkConnector.PublishAsync"/> returned (an asynchronous
+    /// delivery report): logged and counted as publish errors.
+    /// </summary>
+    public abstract void ReportError(string message, int eventCount, Exception? exception = null);
+
     /// <summary>Marks the sink connected (or not) for health checks.</summary>
     public abstract void SetConnected(bool connected);
 

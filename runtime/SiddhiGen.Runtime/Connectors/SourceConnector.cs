@@ -71,6 +71,12 @@ public abstract class SourceContext
     /// <summary>Maps one message and sends its events as one chunk. Thread-safe; may be called concurrently.</summary>
     public abstract DeliveryResult Deliver(in SourceMessage message);
 
+    /// <summary>
+    /// Rejects a message before mapping (too large, refused by the transport): it goes to the stream's error
+    /// policy like a message that could not be mapped.
+    /// </summary>
+    public abstract void Reject(string reason, string? payload = null);
+
     /// <summary>Reports a transport-level failure (connection lost, file unreadable): logged and counted.</summary>
     public abstract void ReportError(string message, Exception? exception = null);
 

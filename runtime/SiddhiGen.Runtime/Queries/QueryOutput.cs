@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SiddhiGen.Runtime;
 
 /// <summary>Receives each output chunk of a query: its timestamp (the last event's), current and expired rows.</summary>
@@ -26,7 +28,19 @@ public sealed class QueryOutput<T>
     public StreamSchema Schema { get; }
 
     /// <summary>Where rows are inserted: a stream (current events only), or null for <c>return</c>.</summary>
-    public IStreamReceiver<T>? Target { get; set; }
+    public IStreamReceiver<T>? Target
+    {
+        get => _target;
+        set
+        {
+            _target = value;
+            _targetStream = value as OutputStream<T>;
+        }
+    }
+
+    /// <summary>The target; when it is a stream, <see cref="_targetStream"/> too, so delivery needs no interface call.</summary>
+    private IStreamReceiver<T>? _target;
+    private OutputStream<T>? _targetStream;
 
     /// <summary>Calls <paramref name="callback"/> once per output chunk.</summary>
     public IDisposable Subscribe(QueryCallback<T> callback)
@@ -53,7 +67,7 @@ public sealed class QueryOutput<T>
             InvokeCallbacks(chunk.Span);
         }
 
-        if (Target is { } target)
+        if (_target is { } target)
         {
             var events = chunk.AsSpan();
             foreach (ref var e in events)
@@ -61,7 +75,35 @@ public sealed class QueryOutput<T>
                 e.Kind = EventKind.Current;
             }
 
-            target.Receive(events);
+            if (_targetStream is { } stream)
+            {
+                stream.Publish(events);
+            }
+            else
+            {
+                target.Receive(events);
+            }
+        }
+    }
+
+    /// <summary>Delivers one current row as a chunk of its own: the per-event path, with no buffer in between.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EmitRow(long timestamp, in T row)
+    {
+        var e = new StreamEvent<T>(timestamp, row);
+        var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
+        if (_callbacks.Length != 0)
+        {
+            InvokeCallbacks(chunk);
+        }
+
+        if (_targetStream is { } stream)
+        {
+            stream.Publish(chunk);
+        }
+        else
+        {
+            _target?.Receive(chunk);
         }
     }
 

@@ -1,55 +1,56 @@
 using Microsoft.Extensions.Logging;
+using SiddhiGen.Runtime.Connectors;
 
-namespace SiddhiGen.Runtime;
+namespace SiddhiGen.Runtime.Sinks;
 
 /// <summary>
-/// The <c>log</c> sink: writes every event of its stream as <c>prefix : Event{...}</c> at the configured
-/// priority. The default prefix is <c>AppName : StreamName</c>, as in Siddhi.
+/// The <c>log</c> sink: logs <c>prefix : payload</c> through the app's <see cref="ILoggerFactory"/> (category
+/// <c>SiddhiGen.LogSink</c>) at <c>priority</c> (TRACE, DEBUG, INFO (default), WARN, ERROR, FATAL, OFF).
+/// The default prefix is <c>AppName : StreamName</c>. With passThrough each event is one line,
+/// <c>Event{timestamp=..., data=[...], isExpired=false}</c>; other mappers log their payload.
 /// </summary>
-public sealed class LogSink<T> : IStreamReceiver<T>, IAppComponent
+public sealed class LogSink : SinkConnector
 {
-    private readonly ILogger _logger;
-    private readonly LogLevel _level;
-    private readonly string _prefix;
-    private readonly Func<T, object?[]> _toRow;
-    private readonly OutputStream<T> _stream;
-    private IDisposable? _subscription;
+    private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    private LogLevel _level;
+    private string _prefix = string.Empty;
 
-    public LogSink(OutputStream<T> stream, Func<T, object?[]> toRow, string? prefix = null, string priority = "INFO")
+    public override bool PublishesSynchronously => true;
+
+    public override Task ConnectAsync(SinkContext context, CancellationToken cancellationToken)
     {
-        _stream = stream;
-        _toRow = toRow;
-        _prefix = prefix ?? $"{stream.App.Name} : {stream.Name}";
-        _level = ParsePriority(priority);
-        _logger = stream.App.LoggerFactory.CreateLogger("SiddhiGen.LogSink");
+        _logger = context.App.LoggerFactory.CreateLogger("SiddhiGen.LogSink");
+        _level = ParsePriority(context.Options.Get("priority", "INFO"));
+        _prefix = context.Options.Get("prefix") ?? $"{context.App.Name} : {context.Schema.Name}";
+        return Task.CompletedTask;
     }
 
-    public void Start() => _subscription ??= _stream.AddReceiver(this);
-
-    public void Stop()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-    }
-
-    public void Receive(ReadOnlySpan<StreamEvent<T>> chunk)
+    public override ValueTask PublishAsync(SinkMessage message, CancellationToken cancellationToken)
     {
         if (!_logger.IsEnabled(_level))
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        foreach (ref readonly var e in chunk)
-        {
-            var line = _prefix + " : " + SiddhiValues.FormatEvent(e.Timestamp, _toRow(e.Data), e.IsExpired);
 #pragma warning disable CA1848, CA2254 // the line is built once per event anyway; a template would only re-parse it.
-            _logger.Log(_level, line);
-#pragma warning restore CA1848, CA2254
+        if (message.Payload is DynamicEvent[] events)
+        {
+            foreach (var e in events)
+            {
+                _logger.Log(_level, _prefix + " : " + SiddhiValues.FormatEvent(e.Timestamp, e.Data, e.IsExpired));
+            }
         }
+        else
+        {
+            _logger.Log(_level, _prefix + " : " + message.GetText());
+        }
+#pragma warning restore CA1848, CA2254
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Maps Siddhi's log priorities (INFO, DEBUG, WARN, FATAL, ERROR, OFF, TRACE) to log levels.</summary>
-    public static LogLevel ParsePriority(string priority) => priority.ToUpperInvariant() switch
+    public static LogLevel ParsePriority(string priority) => priority.Trim().ToUpperInvariant() switch
     {
         "TRACE" => LogLevel.Trace,
         "DEBUG" => LogLevel.Debug,
@@ -58,6 +59,6 @@ public sealed class LogSink<T> : IStreamReceiver<T>, IAppComponent
         "ERROR" => LogLevel.Error,
         "FATAL" => LogLevel.Critical,
         "OFF" => LogLevel.None,
-        _ => throw new ArgumentException($"Log priority '{priority}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF."),
+        _ => throw new ConnectorConfigurationException($"Log priority '{priority}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF."),
     };
 }

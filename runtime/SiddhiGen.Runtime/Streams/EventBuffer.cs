@@ -72,14 +72,44 @@ public sealed class EventBuffer<T>
 
     public Span<StreamEvent<T>> AsSpan() => new(_items, 0, _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            Array.Clear(_items, 0, _count);
+            // Drop the references; a single event (the per-event path) needs no call.
+            if (_count == 1)
+            {
+                _items[0] = default;
+            }
+            else if (_count > 1)
+            {
+                Array.Clear(_items, 0, _count);
+            }
         }
 
         _count = 0;
+    }
+
+    /// <summary>
+    /// Room for <paramref name="count"/> more events after the last one, for writing in place; <see cref="Commit"/>
+    /// then keeps the first ones written. Lets a filter write every row and keep only those that pass, without a branch.
+    /// </summary>
+    public Span<StreamEvent<T>> Reserve(int count)
+    {
+        if (_items.Length - _count < count)
+        {
+            Array.Resize(ref _items, Math.Max(_items.Length * 2, _count + count));
+        }
+
+        return new Span<StreamEvent<T>>(_items, _count, count);
+    }
+
+    /// <summary>Keeps <paramref name="count"/> events written into the span of <see cref="Reserve"/>.</summary>
+    public void Commit(int count)
+    {
+        Debug.Assert(_count + count <= _items.Length);
+        _count += count;
     }
 
     private void Grow() => Array.Resize(ref _items, _items.Length * 2);

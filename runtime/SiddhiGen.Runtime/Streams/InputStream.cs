@@ -70,7 +70,7 @@ public sealed class InputStream<T> : OutputStream<T>
     {
         var app = App;
         app.EnsureRunning(Name);
-        lock (app.SyncRoot)
+        using (app.ProcessingLock.Enter())
         {
             try
             {

@@ -121,4 +121,17 @@ public sealed class WindowExpressionDiagnosticTests
         Assert.That(result.Diagnostics, Is.Empty);
         GeneratedApp.Compile(result.Source!);
     }
+
+    [Test]
+    public void AnExpressionWindowCanBeAJoinSide()
+    {
+        var result = SiddhiAppCompiler.Compile(
+            "App.siddhi",
+            S + "define stream T (symbol string, limit double);\n"
+              + "from S#window.expressionBatch('count() <= 2') as s join T#window.expression('eventTimestamp(last) - eventTimestamp(first) < 1000') as t\n"
+              + "on s.symbol == t.symbol select s.symbol, t.limit insert into O;",
+            "Tests");
+        Assert.That(result.Diagnostics, Is.Empty);
+        GeneratedApp.Compile(result.Source!);
+    }
 }

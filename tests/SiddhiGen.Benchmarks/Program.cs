@@ -1,0 +1,15 @@
+// SiddhiGen benchmarks.
+//   --quick [scenario...]  the quick mode of design.md section 6: one `bench` line per scenario and contender.
+//   anything else          BenchmarkDotNet over the same scenarios and contenders (arguments go to BenchmarkDotNet,
+//                          e.g. --filter '*' --job short).
+using BenchmarkDotNet.Running;
+using SiddhiGen.Benchmarks.Detailed;
+using SiddhiGen.Benchmarks.Harness;
+
+if (args.Length > 0 && args[0] == "--quick")
+{
+    return QuickMode.Run(args.Skip(1).ToArray());
+}
+
+var summaries = BenchmarkSwitcher.FromTypes([typeof(ScenarioBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
+return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
