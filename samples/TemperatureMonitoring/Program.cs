@@ -1,21 +1,36 @@
-// The WSO2 quick-start: feed tempReadings.csv into TempStream; the app's log sink prints the
-// average of the last three readings for every reading.
-using System.Globalization;
+// The WSO2 quick-start as a hosted worker. TemperatureApp.siddhi is the quick-start app unchanged: it has
+// no source, so the file source reading tempReadings.csv (csv mapper) is attached from appsettings.json;
+// the app's log sink prints the average of the last three readings for every reading, and the worker stops
+// once the file has been read.
+//
+//   dotnet run --project samples/TemperatureMonitoring                   # the ten averages, then exit
+//   dotnet run --project samples/TemperatureMonitoring -- --Serve=true   # also: POST readings as JSON to
+//       http://127.0.0.1:8006/temperature, averages appended to averages.json; runs until Ctrl+C
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SiddhiGen.Hosting;
+using SiddhiGen.Runtime.Connectors;
 using TemperatureMonitoring;
 
-var csvPath = Path.Combine(AppContext.BaseDirectory, "tempReadings.csv");
-using var app = new TemperatureApp();
-app.Start();
-
-foreach (var line in File.ReadLines(csvPath))
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    if (string.IsNullOrWhiteSpace(line))
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory, // appsettings.json and tempReadings.csv sit next to the program
+});
+builder.Logging.AddConsole(o => o.FormatterName = PlainConsoleFormatter.Name).AddConsoleFormatter<PlainConsoleFormatter, ConsoleFormatterOptions>();
+
+var serve = builder.Configuration.GetValue("Serve", false);
+builder.Services.AddSiddhiApp<TemperatureApp>(options =>
+{
+    options.Variables["SAMPLE_DIR"] = AppContext.BaseDirectory;
+    options.StopHostWhenSourcesComplete = !serve;
+    if (serve)
     {
-        continue;
+        options.AddSource("TempStream", new ConnectorSpec("http", [new("receiver.url", "${HTTP_URL}")], new MapperSpec("json")));
+        options.AddSink("AverageTempStream", new ConnectorSpec("file", [new("file.uri", "${AVERAGES_FILE}")], new MapperSpec("json")));
     }
+});
 
-    var fields = line.Split(',');
-    app.TempStream.Send(new TempStreamEvent(fields[0], fields[1], double.Parse(fields[2], CultureInfo.InvariantCulture)));
-}
-
-app.Shutdown();
+await builder.Build().RunAsync();

@@ -106,7 +106,7 @@ public static class DiagnosticDescriptors
         "SIDDHI049", "Duplicate annotation", "Annotation @{0} appears more than once on {1} '{2}'");
 
     public static readonly DiagnosticDescriptor NotAStream = Error(
-        "SIDDHI050", "Not a stream", "'{0}' is a {1}, but {2} needs a stream");
+        "SIDDHI050", "Not a stream", "'{0}' is {1}, but {2} needs a stream");
 
     public static readonly DiagnosticDescriptor TableSchemaMismatch = Error(
         "SIDDHI051", "Query output does not match the table", "Query '{0}' selects ({1}), but table '{2}' is ({3})");

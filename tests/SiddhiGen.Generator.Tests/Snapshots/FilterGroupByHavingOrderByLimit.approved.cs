@@ -101,7 +101,7 @@ namespace Samples
             public BusyQuery(global::SiddhiGen.Runtime.SiddhiApp app, global::SiddhiGen.Runtime.QueryOutput<BusySymbolsEvent> output)
             {
                 _output = output;
-                _window = new global::SiddhiGen.Runtime.LengthBatchWindow<TradesEvent>(app.Clock, 4, streamCurrentEvents: false, outputExpired: true);
+                _window = new(app.Clock, 4, streamCurrentEvents: false, outputExpired: true);
             }
 
             public void Receive(global::System.ReadOnlySpan<global::SiddhiGen.Runtime.StreamEvent<TradesEvent>> chunk)

@@ -94,60 +94,40 @@ namespace TemperatureMonitoring
         {
             private readonly global::SiddhiGen.Runtime.QueryOutput<AverageTempStreamEvent> _output;
             private readonly global::SiddhiGen.Runtime.EventBuffer<AverageTempStreamEvent> _selected = new();
-            private readonly global::SiddhiGen.Runtime.LengthWindow<TempStreamEvent> _window;
-            private readonly global::SiddhiGen.Runtime.WindowOutput<TempStreamEvent> _windowOutput = new();
+
+            // #window.length(3), fused: the events in the window, oldest first, each with what its leaving takes away.
+            private readonly global::SiddhiGen.Runtime.EventRing<Held> _window = new(3);
             private readonly AggregateState _state = new();
 
             public CalculateAvgTempQuery(global::SiddhiGen.Runtime.SiddhiApp app, global::SiddhiGen.Runtime.QueryOutput<AverageTempStreamEvent> output)
             {
                 _output = output;
-                _window = new global::SiddhiGen.Runtime.LengthWindow<TempStreamEvent>(app.Clock, 3);
             }
 
             public void Receive(global::System.ReadOnlySpan<global::SiddhiGen.Runtime.StreamEvent<TempStreamEvent>> chunk)
             {
-                _windowOutput.Clear();
-                _window.Process(chunk, _windowOutput);
-                SelectEachChunk();
-            }
-
-            // Each chunk the window emits is selected on its own: an aggregating query outputs one row per chunk.
-            private void SelectEachChunk()
-            {
-                for (var i = 0; i < _windowOutput.ChunkCount; i++)
+                if (chunk.Length == 1)
                 {
-                    Select(_windowOutput.GetChunk(i));
-                }
-            }
+                    // One event, at most one row: straight to the output.
+                    ref readonly var single = ref chunk[0];
+                    if (Accept(in single, out var singleRow))
+                    {
+                        _output.EmitRow(single.Timestamp, in singleRow);
+                    }
 
-            private void Select(global::System.ReadOnlySpan<global::SiddhiGen.Runtime.StreamEvent<TempStreamEvent>> chunk)
-            {
-                var state = _state;
+                    return;
+                }
+
+                // One row per chunk: the last.
                 var hasRow = false;
                 global::SiddhiGen.Runtime.StreamEvent<AverageTempStreamEvent> last = default;
                 foreach (ref readonly var ev in chunk)
                 {
-                    if (ev.Kind == global::SiddhiGen.Runtime.EventKind.Reset)
+                    if (Accept(in ev, out var row))
                     {
-                        // A batch window started a new batch: every aggregator starts over.
-                        state.Reset();
-                        continue;
+                        last = new(ev.Timestamp, row);
+                        hasRow = true;
                     }
-
-                    if (ev.Kind is not (global::SiddhiGen.Runtime.EventKind.Current or global::SiddhiGen.Runtime.EventKind.Expired)) continue;
-                    if (ev.Kind == global::SiddhiGen.Runtime.EventKind.Current)
-                    {
-                        state.Aggregator0.Add(ev.Data.Temp);
-                    }
-                    else
-                    {
-                        state.Aggregator0.Remove(ev.Data.Temp);
-                    }
-
-                    var row = new AverageTempStreamEvent(ev.Data.RoomNo, ev.Data.DeviceID, state.Aggregator0.Value);
-                    if (ev.Kind != global::SiddhiGen.Runtime.EventKind.Current) continue;
-                    last = new(ev.Timestamp, row, ev.Kind);
-                    hasRow = true;
                 }
 
                 if (hasRow)
@@ -158,15 +138,40 @@ namespace TemperatureMonitoring
                 }
             }
 
+            /// <summary>Runs one arriving event through the window and the aggregators; true when it yields a row.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private bool Accept(in global::SiddhiGen.Runtime.StreamEvent<TempStreamEvent> ev, out AverageTempStreamEvent row)
+            {
+                // When the window is full, the oldest event leaves first.
+                if (_window.Count == 3)
+                {
+                    Leave();
+                }
+
+                var state = _state;
+                var argument0 = ev.Data.Temp;
+                _window.Add(new Held(argument0));
+                state.Aggregator0.Add(argument0);
+
+                row = new AverageTempStreamEvent(ev.Data.RoomNo, ev.Data.DeviceID, state.Aggregator0.Value);
+                return true;
+            }
+
+            /// <summary>The oldest event leaves the window: its arguments come off the aggregators.</summary>
+            private void Leave()
+            {
+                ref readonly var leaving = ref _window.Oldest;
+                _state.Aggregator0.Remove(leaving.Argument0);
+                _window.RemoveOldest();
+            }
+
+            /// <summary>An event in the window: what its leaving takes away.</summary>
+            private readonly record struct Held(double? Argument0);
+
             /// <summary>The aggregators of the query.</summary>
             private sealed class AggregateState
             {
                 public global::SiddhiGen.Runtime.AvgAggregator Aggregator0 = new();
-
-                public void Reset()
-                {
-                    Aggregator0.Reset();
-                }
             }
         }
     }

@@ -57,13 +57,14 @@ public sealed class HostingTests
             logs,
             o => o.StopHostWhenSourcesComplete = true);
 
+        var app = host.Services.GetRequiredService<HostedApp>();
         await host.RunAsync().WaitAsync(Wait.Timeout);
 
         Assert.That(System.IO.File.ReadAllLines(dir.File("averages.txt")), Is.EqualTo(new[] { "r1=26", "r1=26.5", "r1=26.333333333333332", "r1=26" }));
         Assert.That(logs.Lines("SiddhiGen.LogSink"), Has.Count.EqualTo(4), "the declared log sink writes through the host's logging");
         Assert.That(logs.Lines("SiddhiGen.LogSink")[1], Does.StartWith("AVG : Event{").And.Contain("data=[r1, 26.5]"));
         Assert.That(logs.Entries.Select(e => e.Message).Where(m => m.StartsWith("Siddhi app 'HostedApp' stopped", StringComparison.Ordinal)), Is.EqualTo(new[] { "Siddhi app 'HostedApp' stopped: 4 event(s) received, 8 published, 0 error(s)." }), "4 averages to each of the two sinks");
-        Assert.That(host.Services.GetRequiredService<HostedApp>().IsRunning, Is.False);
+        Assert.That(app.IsRunning, Is.False);
     }
 
     [Test]
