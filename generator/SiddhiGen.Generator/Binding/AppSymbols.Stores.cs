@@ -60,6 +60,29 @@ internal sealed partial class AppSymbols
         return specs;
     }
 
+    /// <summary><c>#X</c> read by a query: an inner stream some earlier query of the same partition inserted into.</summary>
+    public StreamSpec? ResolveInnerStream(BindingContext context, SourceSyntax source)
+    {
+        var name = source.Name.Text;
+        if (CurrentPartition is null)
+        {
+            context.Report(Diagnostics.DiagnosticDescriptors.InnerStreamOutsidePartition, source.Span, name);
+            return null;
+        }
+
+        if (Streams.TryGetValue("#" + name, out var inner))
+        {
+            return inner.Spec;
+        }
+
+        if (!Unresolved.Contains("#" + name))
+        {
+            context.Report(Diagnostics.DiagnosticDescriptors.UndefinedInnerStream, source.Span, name);
+        }
+
+        return null;
+    }
+
     /// <summary>"a table", "an aggregation", ... for messages.</summary>
     public static string WithArticle(string kind) => (kind.Length > 0 && "aeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
 

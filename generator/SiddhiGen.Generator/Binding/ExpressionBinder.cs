@@ -68,12 +68,13 @@ internal sealed partial class ExpressionBinder
         var name = syntax.Name.Text;
         if (syntax.Qualifier is { } qualifier)
         {
-            if (qualifier.IsInner || qualifier.IsFault || qualifier.Index is not null || qualifier.Function is not null)
+            if (qualifier.IsFault || qualifier.Index is not null || qualifier.Function is not null)
             {
                 return Unsupported("reference '" + qualifier.Name.Text + "' with an index, function or inner/fault marker", syntax);
             }
 
-            var q = qualifier.Name.Text;
+            // An inner stream of a partition is read as #X (its sources are named so).
+            var q = (qualifier.IsInner ? "#" : string.Empty) + qualifier.Name.Text;
             ScopeSource? source = null;
             foreach (var candidate in scope.Sources)
             {

@@ -88,6 +88,11 @@ internal sealed class JoinBinder
     {
         var source = side.Source;
         var name = source.Name.Text;
+        if (source.IsInner && !source.IsFault)
+        {
+            return _symbols.ResolveInnerStream(_context, source);
+        }
+
         if (source.IsInner || source.IsFault)
         {
             _context.NotSupported((source.IsInner ? "inner stream '#" : "fault stream '!") + name + "' in a join", source.Span);

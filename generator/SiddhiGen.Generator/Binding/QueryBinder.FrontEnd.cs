@@ -96,27 +96,7 @@ internal sealed partial class QueryBinder
     }
 
     /// <summary><c>from #X</c>: an inner stream some earlier query of the same partition inserted into.</summary>
-    private StreamSpec? ResolveInnerStream(SourceSyntax source)
-    {
-        var name = source.Name.Text;
-        if (_symbols.CurrentPartition is null)
-        {
-            _context.Report(DiagnosticDescriptors.InnerStreamOutsidePartition, source.Span, name);
-            return null;
-        }
-
-        if (_symbols.Streams.TryGetValue("#" + name, out var inner))
-        {
-            return inner.Spec;
-        }
-
-        if (!_symbols.Unresolved.Contains("#" + name))
-        {
-            _context.Report(DiagnosticDescriptors.UndefinedInnerStream, source.Span, name);
-        }
-
-        return null;
-    }
+    private StreamSpec? ResolveInnerStream(SourceSyntax source) => _symbols.ResolveInnerStream(_context, source);
 
     /// <summary><c>insert into #X</c> is only allowed inside a partition.</summary>
     private bool CheckInnerTarget(SourceSyntax target)

@@ -57,6 +57,11 @@ internal sealed partial class QueryBinder
         }
 
         var inputSpec = input is null ? null : BindHandlers(single, input);
+        if (inputSpec?.Function is { } function)
+        {
+            // After a stream function the query reads the extended event.
+            input = function.Extended;
+        }
 
         // A stream function that was not bound may have added attributes: the selector cannot be checked.
         var selector = inputSpec is null && single.Handlers.Any(h => h is StreamFunctionHandlerSyntax)
@@ -214,6 +219,49 @@ internal sealed partial class QueryBinder
         return spec;
     }
 
+    /// <summary>
+    /// <c>#pol2Cart(theta, rho [, z])</c>: adds x and y (and z) as doubles, theta in degrees. Siddhi rejects it on a
+    /// stream that already has an x or y attribute.
+    /// </summary>
+    private StreamFunctionSpec? BindPol2Cart(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    {
+        var args = new List<ExpressionSpec>();
+        if (call.IsStar)
+        {
+            args.AddRange(scope.Input.Attributes.Select(a => ExpressionScope.Reference(scope.Sources[0], a)));
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var bound = _expressions.Bind(argument, scope);
+            if (bound is null)
+            {
+                return null;
+            }
+
+            args.Add(bound);
+        }
+
+        if (args.Count is not (2 or 3) || !args.All(a => TypeRules.IsNumeric(a.Type)))
+        {
+            _context.Report(DiagnosticDescriptors.WrongParameters, call.Span, "Stream function '#pol2Cart'", "two or three numeric arguments: theta (degrees), rho and optionally z");
+            return null;
+        }
+
+        var added = args.Count == 3 ? new[] { "x", "y", "z" } : new[] { "x", "y" };
+        var input = scope.Input;
+        if (input.Attributes.FirstOrDefault(a => added.Contains(a.Name)) is { } clash)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidQuery, call.Span, $"'#pol2Cart' adds attribute '{clash.Name}', which stream '{input.Name}' already has");
+            return null;
+        }
+
+        var properties = new HashSet<string>(input.Attributes.Select(a => a.PropertyName)) { "Schema", "FromRow", "ToRow", "Extended" };
+        var attributes = input.Attributes.Concat(added.Select(name => new AttributeSpec(name, AttributeType.Double, Identifiers.Unique(Identifiers.Pascal(name), properties))));
+        var extended = new StreamSpec(input.Name + "#pol2Cart", "Extended", "Extended", new EquatableArray<AttributeSpec>(attributes), IsInferred: true, IsQueryTarget: false, DefinitionText: null);
+        return new StreamFunctionSpec("pol2Cart", new EquatableArray<ExpressionSpec>(args), extended);
+    }
+
     private static bool IsLogPriority(string value) =>
         value.ToUpperInvariant() is "INFO" or "DEBUG" or "WARN" or "FATAL" or "ERROR" or "OFF" or "TRACE";
 
@@ -280,6 +328,7 @@ internal sealed partial class QueryBinder
         var pre = new List<ExpressionSpec>();
         var post = new List<ExpressionSpec>();
         WindowSpec? window = null;
+        StreamFunctionSpec? streamFunction = null;
         var seenWindow = false;
         foreach (var handler in single.Handlers)
         {
@@ -317,6 +366,16 @@ internal sealed partial class QueryBinder
 
                     break;
 
+                case StreamFunctionHandlerSyntax { Function: { Namespace: null, Name.Text: "pol2Cart" } pol2Cart } when streamFunction is null && !seenWindow:
+                    streamFunction = BindPol2Cart(pol2Cart, scope);
+                    ok &= streamFunction is not null;
+                    if (streamFunction is not null)
+                    {
+                        scope = new ExpressionScope(streamFunction.Extended, single.Alias?.Text, "filter");
+                    }
+
+                    break;
+
                 case StreamFunctionHandlerSyntax function:
                     var fn = function.Function.FullName;
                     if (function.Function.Namespace is null && BuiltIns.StreamFunctions.Contains(fn))
@@ -333,7 +392,7 @@ internal sealed partial class QueryBinder
             }
         }
 
-        return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post)) : null;
+        return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post), streamFunction) : null;
     }
 
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)

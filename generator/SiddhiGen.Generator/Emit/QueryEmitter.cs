@@ -23,7 +23,8 @@ internal static class QueryEmitter
         }
 
         var join = query.Join;
-        var input = join?.Joined ?? app.Streams.First(s => s.Name == query.Input.StreamName);
+        var function = query.Input.Function;
+        var input = join?.Joined ?? function?.Extended ?? app.Streams.First(s => s.Name == query.Input.StreamName);
         var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
         var inEvent = input.EventTypeName;
         var outEvent = output.EventTypeName;
@@ -39,7 +40,8 @@ internal static class QueryEmitter
         var contracts = new System.Collections.Generic.List<string>();
         if (join is null)
         {
-            contracts.Add($"{Runtime}.IStreamReceiver<{inEvent}>");
+            var received = function is null ? inEvent : app.Streams.First(s => s.Name == query.Input.StreamName).EventTypeName;
+            contracts.Add($"{Runtime}.IStreamReceiver<{received}>");
         }
 
         if (usesTimers && (join is null || limiter?.UsesTimers == true))
@@ -87,6 +89,11 @@ internal static class QueryEmitter
             JoinEmitter.EmitFields(w, app, query);
         }
 
+        if (function is not null)
+        {
+            w.WriteLine($"private readonly {Runtime}.EventBuffer<Extended> _extended = new();");
+        }
+
         if (selector.GroupBy.Count > 0)
         {
             var keyType = GroupKeyType(selector);
@@ -132,7 +139,12 @@ internal static class QueryEmitter
 
         if (join is null)
         {
-            EmitReceive(w, query, inEvent);
+            if (function is not null)
+            {
+                StreamFunctionEmitter.EmitReceive(w, app, query);
+            }
+
+            EmitReceive(w, query, inEvent, function is null ? "public void Receive" : "private void ReceiveExtended");
         }
         else
         {
@@ -194,6 +206,11 @@ internal static class QueryEmitter
             JoinEmitter.EmitSideClasses(w, app, query);
         }
 
+        if (function is not null)
+        {
+            StreamFunctionEmitter.EmitExtendedEvent(w, function);
+        }
+
         if (limiter is { HelperLines.Count: > 0 })
         {
             w.WriteLine();
@@ -221,10 +238,10 @@ internal static class QueryEmitter
         w.CloseBlock();
     }
 
-    private static void EmitReceive(SourceWriter w, QuerySpec query, string inEvent)
+    private static void EmitReceive(SourceWriter w, QuerySpec query, string inEvent, string signature)
     {
         var window = query.Input.Window;
-        w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+        w.OpenBlock($"{signature}(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
         if (window is null)
         {
             // Without a window the filters run inside the selector loop: one pass, no copy.

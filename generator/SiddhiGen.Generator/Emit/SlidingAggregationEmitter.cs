@@ -26,7 +26,7 @@ internal static class SlidingAggregationEmitter
     {
         var selector = query.Selector;
         var window = query.Input.Window;
-        if (query.Join is not null || query.Rate is not null || window is null || query.Output.EventType != OutputEventType.Current
+        if (query.Join is not null || query.Rate is not null || query.Input.Function is not null || window is null || query.Output.EventType != OutputEventType.Current
             || selector.Aggregators.Count == 0 || selector.OrderBy.Count > 0 || selector.Limit is not null || selector.Offset is not null
             || query.Input.PostWindowFilters.Count > 0)
         {

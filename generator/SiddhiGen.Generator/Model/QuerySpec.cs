@@ -19,7 +19,12 @@ public sealed record QuerySpec(
 /// <summary>
 /// <c>from S[pre]#window.w(args)[post]</c>: filters before the window, at most one window, filters after.
 /// </summary>
-public sealed record InputSpec(string StreamName, EquatableArray<ExpressionSpec> PreWindowFilters, WindowSpec? Window, EquatableArray<ExpressionSpec> PostWindowFilters);
+public sealed record InputSpec(
+    string StreamName,
+    EquatableArray<ExpressionSpec> PreWindowFilters,
+    WindowSpec? Window,
+    EquatableArray<ExpressionSpec> PostWindowFilters,
+    StreamFunctionSpec? Function = null);
 
 /// <summary>
 /// A built-in window with its constant arguments, already checked and converted. <see cref="Condition"/> is the

@@ -137,6 +137,19 @@ public static class SiddhiFunctions
 
     public static string Uuid() => Guid.NewGuid().ToString();
 
+    /// <summary><c>#pol2Cart</c>: x = rho·cos(theta), y = rho·sin(theta), theta in degrees; null in, null out.</summary>
+    public static (double? X, double? Y) PolarToCartesian(double? thetaDegrees, double? rho)
+    {
+        if (thetaDegrees is not { } theta || rho is not { } r)
+        {
+            return (null, null);
+        }
+
+        // Java's Math.toRadians: degrees / 180 * PI.
+        var radians = theta / 180.0 * Math.PI;
+        return (r * Math.Cos(radians), r * Math.Sin(radians));
+    }
+
     public static object CreateSet(object? value) => new HashSet<object?> { value };
 
     public static int SizeOfSet(object? value) => value switch

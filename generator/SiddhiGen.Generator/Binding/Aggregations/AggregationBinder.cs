@@ -170,8 +170,9 @@ internal sealed class AggregationBinder
 
                     break;
                 case WindowHandlerSyntax w:
-                    window = new WindowBinder(_context, _expressions).Bind(w.Function, scope);
-                    ok &= window is not null;
+                    // Siddhi reads an aggregation's input as a basic stream: filters and stream functions only.
+                    _context.Report(DiagnosticDescriptors.InvalidQuery, w.Span, $"Aggregation '{_name}' reads its input without a window: remove '#window.{w.Function.FullName}'");
+                    ok = false;
                     break;
                 case StreamFunctionHandlerSyntax function:
                     var fn = function.Function.FullName;

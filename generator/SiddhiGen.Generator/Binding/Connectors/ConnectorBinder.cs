@@ -118,7 +118,8 @@ internal sealed class ConnectorBinder
         }
 
         var owner = type + " " + kind;
-        ok &= CheckParameters(annotation, entry, owner, skip: "type");
+        var distributed = !isSource && annotation.Annotations.Any(a => Is(a.Name.Text, "distribution"));
+        ok &= CheckParameters(annotation, entry, owner, skip: "type", checkMandatory: !distributed);
         if (isSource && entry.Type == "file")
         {
             var hasFile = Element(annotation, "file.uri") is not null;
@@ -252,6 +253,17 @@ internal sealed class ConnectorBinder
             return false;
         }
 
+        if (keyed != 0)
+        {
+            // As in Siddhi: once @attributes is given, every attribute of the stream needs a mapping.
+            var mapped = new HashSet<string>(annotation.Elements.Select(e => e.Key!.Text), StringComparer.Ordinal);
+            foreach (var attribute in _attributeOrder.Where(a => !mapped.Contains(a)))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, $"Attribute '{attribute}' of stream '{_stream}' is not mapped in @attributes");
+                ok = false;
+            }
+        }
+
         foreach (var element in annotation.Elements)
         {
             if (element.Key is not null && !_attributes.ContainsKey(element.Key.Text))
@@ -358,7 +370,7 @@ internal sealed class ConnectorBinder
         }
     }
 
-    private bool CheckParameters(AnnotationSyntax annotation, ConnectorCatalog.Entry entry, string owner, string skip)
+    private bool CheckParameters(AnnotationSyntax annotation, ConnectorCatalog.Entry entry, string owner, string skip, bool checkMandatory = true)
     {
         var ok = true;
         var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -394,7 +406,7 @@ internal sealed class ConnectorBinder
             }
         }
 
-        foreach (var parameter in entry.Parameters.Values.Where(p => p.Mandatory))
+        foreach (var parameter in entry.Parameters.Values.Where(p => p.Mandatory && checkMandatory))
         {
             if (!given.Contains(parameter.Name))
             {
