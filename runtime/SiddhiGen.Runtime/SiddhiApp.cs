@@ -17,6 +17,7 @@ public abstract class SiddhiApp : IDisposable
     private readonly Dictionary<string, DynamicQuery> _queries = new(StringComparer.Ordinal);
     private readonly List<IAppComponent> _components = [];
     private volatile int _state; // 0 created, 1 running, 2 shut down
+    private int _stopping;
 
     /// <summary>The clock when event timestamps move it (a playback <see cref="VirtualClock"/>), called without virtual dispatch.</summary>
     private readonly VirtualClock? _playbackClock;
@@ -82,16 +83,18 @@ public abstract class SiddhiApp : IDisposable
     /// <summary>Stops sources first, then timers and sinks. Events sent afterwards are rejected.</summary>
     public void Shutdown()
     {
-        if (Interlocked.Exchange(ref _state, 2) == 2)
+        if (_state == 2 || Interlocked.Exchange(ref _stopping, 1) == 1)
         {
             return;
         }
 
+        // Sources stop first while the app still accepts what they have in hand; only then are sends rejected.
         for (var i = _components.Count - 1; i >= 0; i--)
         {
             _components[i].Stop();
         }
 
+        _state = 2;
         Clock.Stop();
     }
 

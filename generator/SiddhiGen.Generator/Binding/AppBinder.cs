@@ -21,6 +21,7 @@ internal sealed partial class AppBinder
     private readonly Dictionary<string, string> _definitionTexts = new();
     private readonly List<NamedWindowSpec> _windows = new();
     private PlaybackHeartbeatSpec? _heartbeat;
+    private readonly List<string> _faultRoutes = new();
 
     private AppBinder(BindingContext context, AppSyntax app, string filePath, string defaultNamespace)
     {
@@ -85,6 +86,7 @@ internal sealed partial class AppBinder
             _heartbeat,
             new EquatableArray<StreamSpec>(symbols.FinalStreams()),
             new EquatableArray<NamedWindowSpec>(_windows),
+            new EquatableArray<string>(_faultRoutes),
             new EquatableArray<QuerySpec>(queries),
             new EquatableArray<ConnectorSpec>(sinks),
             new EquatableArray<TableSpec>(_tables),
@@ -135,6 +137,11 @@ internal sealed partial class AppBinder
             if (_connectors.NeedsFaultStream)
             {
                 symbols.DefineFaultStream(name, attributes);
+            }
+
+            if (_connectors.RoutesErrorsToFaultStream)
+            {
+                _faultRoutes.Add(name);
             }
         }
 

@@ -113,9 +113,9 @@ internal sealed class WindowBinder
                     && (a.Count < 2 || IsConstant(a[1], AttributeType.Double) || a[1] is AttributeRefSpec)
                     && a.Skip(2).All(x => x is AttributeRefSpec);
             case "session":
-                expects = "a session gap (time constant), optionally a string key attribute and an allowed latency (time constant)";
+                expects = "a session gap (time constant), optionally a string key attribute, and after the key an allowed latency (time constant)";
                 return a.Count is >= 1 and <= 3 && IsTime(a[0])
-                    && (a.Count < 2 || (a[1] is AttributeRefSpec { Type: AttributeType.String }) || (a.Count == 2 && IsTime(a[1])))
+                    && (a.Count < 2 || a[1] is AttributeRefSpec { Type: AttributeType.String })
                     && (a.Count < 3 || IsTime(a[2]));
             case "expression":
             case "expressionBatch":

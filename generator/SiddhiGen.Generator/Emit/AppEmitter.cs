@@ -128,6 +128,20 @@ internal static class AppEmitter
             w.WriteLine($"{StreamField(stream)} = DefineStream({stream.EventTypeName}.Schema, {stream.EventTypeName}.FromRow, static e => e.ToRow());");
         }
 
+        foreach (var routed in app.FaultRoutes)
+        {
+            var stream = app.Streams.First(s => s.Name == routed);
+            var fault = app.Streams.First(s => s.Name == "!" + routed);
+            var values = string.Join(", ", stream.Attributes.Select(a => "e.Data." + a.PropertyName).Concat(new[] { "error" }));
+            w.WriteLine();
+            w.WriteLine($"// @OnError(action='STREAM'): an event of '{routed}' whose processing fails goes to '!{routed}' with its error.");
+            w.OpenBlock($"{StreamField(stream)}.OnError = (events, error) =>");
+            w.OpenBlock("foreach (ref readonly var e in events)");
+            w.WriteLine($"{StreamField(fault)}.Send(e.Timestamp, new {fault.EventTypeName}({values}));");
+            w.CloseBlock();
+            w.CloseBlock(";");
+        }
+
         foreach (var window in app.Windows)
         {
             var stream = app.Streams.First(s => s.Name == window.Name);

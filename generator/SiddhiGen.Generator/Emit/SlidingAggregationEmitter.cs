@@ -21,6 +21,9 @@ internal static class SlidingAggregationEmitter
 {
     private const string Runtime = AppEmitter.Runtime;
 
+    private const string AggressiveInlining =
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
     /// <summary>True when the query has the shape this emitter fuses; anything else takes the general path.</summary>
     public static bool Applies(QuerySpec query)
     {
@@ -77,15 +80,15 @@ internal static class SlidingAggregationEmitter
         if (grouped)
         {
             w.WriteLine();
-            w.WriteLine("// The groups, each resolved once per arriving event; a leaving event finds its group in the window.");
+            w.WriteLine("// The groups' indexes by key, each resolved once per arriving event; a leaving event finds its group in the window.");
             if (stringKey)
             {
-                w.WriteLine("private readonly global::System.Collections.Generic.Dictionary<string, AggregateState> _groups = new();");
+                w.WriteLine("private readonly global::System.Collections.Generic.Dictionary<string, int> _groups = new();");
                 w.WriteLine("private AggregateState? _nullGroup;");
             }
             else
             {
-                w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{keyType}, AggregateState> _groups = new();");
+                w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{keyType}, int> _groups = new();");
             }
 
             w.WriteLine("// Every group by its index: the window keeps indexes, not references (no GC write barrier per event).");
@@ -148,6 +151,11 @@ internal static class SlidingAggregationEmitter
         w.WriteLine("return;");
         w.CloseBlock();
         w.WriteLine();
+        w.WriteLine($"ReceiveChunk(chunk{(isTime ? ", now" : string.Empty)});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteSummary(grouped ? "Several events sent as one chunk: one row per group, the group's last." : "Several events sent as one chunk: one row, the last.");
+        w.OpenBlock($"private void ReceiveChunk(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk{(isTime ? ", long now" : string.Empty)})");
         if (grouped)
         {
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
@@ -201,7 +209,7 @@ internal static class SlidingAggregationEmitter
     {
         var selector = query.Selector;
         w.WriteSummary("Runs one arriving event through the window and the aggregators; true when it yields a row.");
-        w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.WriteLine(AggressiveInlining);
         w.OpenBlock($"private bool Accept(in {Runtime}.StreamEvent<{inEvent}> ev, {(isTime ? "long now, " : string.Empty)}{(grouped ? "out AggregateState state, " : string.Empty)}out {outEvent} row)");
         var filters = query.Input.PreWindowFilters;
         if (filters.Count > 0)
@@ -285,6 +293,7 @@ internal static class SlidingAggregationEmitter
     private static void EmitLeave(SourceWriter w, SelectorSpec selector, bool grouped)
     {
         w.WriteSummary(grouped ? "The oldest event leaves the window: its arguments come off its group's aggregators." : "The oldest event leaves the window: its arguments come off the aggregators.");
+        w.WriteLine(AggressiveInlining);
         w.OpenBlock("private void Leave()");
         w.WriteLine("ref readonly var leaving = ref _window.Oldest;");
         var state = grouped ? "group" : "_state";
@@ -305,6 +314,8 @@ internal static class SlidingAggregationEmitter
 
     private static void EmitGroupOf(SourceWriter w, SelectorSpec selector, bool stringKey, string keyType)
     {
+        w.WriteSummary("The group of a key, created on first sight.");
+        w.WriteLine(AggressiveInlining);
         w.OpenBlock($"private AggregateState GroupOf({keyType} key)");
         if (stringKey)
         {
@@ -312,16 +323,24 @@ internal static class SlidingAggregationEmitter
             w.WriteLine("return _nullGroup ??= NewGroup();");
             w.CloseBlock();
             w.WriteLine();
-            w.OpenBlock("if (!_groups.TryGetValue(key, out var state))");
-            w.WriteLine("_groups.Add(key, state = NewGroup());");
+            w.OpenBlock("if (_groups.TryGetValue(key, out var index))");
+            w.WriteLine("return _groupList[index];");
             w.CloseBlock();
             w.WriteLine();
+            w.WriteLine("var state = NewGroup();");
+            w.WriteLine("_groups.Add(key, state.Index);");
             w.WriteLine("return state;");
         }
         else
         {
-            w.WriteLine("ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out _);");
-            w.WriteLine("return slot ??= NewGroup();");
+            w.WriteLine("ref var index = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);");
+            w.OpenBlock("if (exists)");
+            w.WriteLine("return _groupList[index];");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("var state = NewGroup();");
+            w.WriteLine("index = state.Index;");
+            w.WriteLine("return state;");
         }
 
         w.CloseBlock();

@@ -13,6 +13,7 @@ public sealed record AppSpec(
     PlaybackHeartbeatSpec? Heartbeat,
     EquatableArray<StreamSpec> Streams,
     EquatableArray<NamedWindowSpec> Windows,
+    EquatableArray<string> FaultRoutes,
     EquatableArray<QuerySpec> Queries,
     EquatableArray<ConnectorSpec> Connectors,
     EquatableArray<TableSpec> Tables = default,

@@ -15,7 +15,11 @@ public struct AvgAggregator : IAttributeAggregator<double?, double?>
     private long _count;
 
     /// <inheritdoc />
-    public readonly double? Value => _count == 0 ? null : _sum / _count;
+    public readonly double? Value
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _count == 0 ? null : _sum / _count;
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

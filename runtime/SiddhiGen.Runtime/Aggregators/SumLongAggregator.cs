@@ -15,7 +15,11 @@ public struct SumLongAggregator : IAttributeAggregator<long?, long?>
     private long _count;
 
     /// <inheritdoc />
-    public readonly long? Value => _count == 0 ? null : _sum;
+    public readonly long? Value
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _count == 0 ? null : _sum;
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

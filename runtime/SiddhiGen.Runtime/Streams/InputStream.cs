@@ -6,6 +6,9 @@ namespace SiddhiGen.Runtime;
 /// A stream users send events into (Siddhi's InputHandler). Sending runs every downstream query,
 /// stream callback and sink on the caller's thread before it returns.
 /// </summary>
+/// <summary>Receives the events of a stream whose processing threw, and the error.</summary>
+public delegate void FaultRoute<T>(ReadOnlySpan<StreamEvent<T>> events, Exception error);
+
 public sealed class InputStream<T> : OutputStream<T>
 {
     internal InputStream(SiddhiApp app, StreamSchema schema)
@@ -79,9 +82,33 @@ public sealed class InputStream<T> : OutputStream<T>
             }
             catch (Exception ex)
             {
-                // Siddhi without @OnError: log and drop the event, keep the app running.
-                app.OnProcessingError(ex);
+                RouteError(chunk, ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Where events go whose processing threw: with <c>@OnError(action='STREAM')</c> the generated app routes
+    /// them to the fault stream <c>!S</c>; otherwise, as in Siddhi, the error is logged and the events dropped.
+    /// </summary>
+    public FaultRoute<T>? OnError { get; set; }
+
+    private void RouteError(ReadOnlySpan<StreamEvent<T>> chunk, Exception error)
+    {
+        if (OnError is not { } route)
+        {
+            App.OnProcessingError(error);
+            return;
+        }
+
+        try
+        {
+            route(chunk, error);
+        }
+        catch (Exception faultError)
+        {
+            // The fault stream itself failed: nothing left to route to but the log.
+            App.OnProcessingError(faultError);
         }
     }
 

@@ -7,6 +7,8 @@ public sealed class ConnectorDiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
+        yield return Case("SIDDHI080", true, 1, 55, "Attribute 'b' of stream 'S' is not mapped in @attributes", "@source(type='inMemory', topic='t', @map(type='json', @attributes(a='$.a')))\ndefine stream S (a int, b int);" + Q);
+        yield return Case("SIDDHI080", true, 1, 62, "@attributes has 1 positional mappings, but stream 'S' has 2 attributes", "@source(type='inMemory', topic='t', @map(type='passThrough', @attributes('a')))\ndefine stream S (a int, b int);" + Q);
         yield return Case("SIDDHI082", true, 1, 1, "Source type 'carrierPigeon' does not exist", "@source(type='carrierPigeon')\ndefine stream S (a int);" + Q);
         yield return Case("SIDDHI083", true, 1, 37, "Mapper type 'yaml' does not exist for a source", "@source(type='inMemory', topic='t', @map(type='yaml'))\ndefine stream S (a int);" + Q);
         yield return Case("SIDDHI083", true, 2, 19, "Mapper type 'yaml' does not exist for a sink", "define stream S (a int);\n@sink(type='log', @map(type='yaml'))\ndefine stream O (a int);" + Q);
@@ -46,6 +48,7 @@ public sealed class ConnectorDiagnosticTests
     [TestCase("@source(type='email')", "'source type 'email'' is not supported yet")]
     [TestCase("@source(type='inMemory', topic='t', @map(type='avro'))", "'source mapper 'avro'' is not supported yet")]
     [TestCase("@OnError(action='STORE')", "'@OnError(action='STORE')' is not supported yet")]
+    [TestCase("@sink(type='inMemory', @distribution(strategy='roundRobin', @destination(topic='a'), @destination(topic='b')))", "'@distribution' is not supported yet")]
     public void KnownButUnimplementedConstructsAreNotSupportedYet(string annotation, string message)
     {
         var result = SiddhiAppCompiler.Compile("App.siddhi", annotation + "\ndefine stream S (a int);" + Q, "Tests");

@@ -156,4 +156,26 @@ public sealed class QueryFeatureTests
             Assert.That(app.Rows("Lt"), Is.Empty);
         });
     }
+
+    [Test]
+    public void OnErrorStreamRoutesAFailedEventSentFromCodeToTheFaultStream()
+    {
+        using var app = new AppHarness("""
+            @OnError(action = 'STREAM')
+            define stream In (v object);
+            from In select cast(v, 'int') as i insert into Out;
+            from !In select v, _error insert into Faults;
+            """, streams: ["Out", "Faults"]);
+        app.Send(0, "In", 5);
+        app.Send(1, "In", "five");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { 5 } }));
+            Assert.That(app.Rows("Faults"), Has.Count.EqualTo(1));
+            Assert.That(app.Rows("Faults")[0][0], Is.EqualTo("five"));
+            Assert.That(app.Rows("Faults")[0][1], Is.InstanceOf<InvalidCastException>());
+            Assert.That(app.App.ProcessingErrors, Is.Zero, "a routed error is not a dropped event");
+        });
+    }
 }

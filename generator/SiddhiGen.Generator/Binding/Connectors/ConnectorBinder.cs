@@ -30,6 +30,9 @@ internal sealed class ConnectorBinder
     /// <summary>True when the stream being bound needs its fault stream <c>!S</c> (<c>@OnError(action='STREAM')</c> or a sink with <c>on.error='STREAM'</c>).</summary>
     public bool NeedsFaultStream { get; private set; }
 
+    /// <summary>True when the stream being bound has <c>@OnError(action='STREAM')</c>: its failed events go to <c>!S</c>.</summary>
+    public bool RoutesErrorsToFaultStream => _onError == "STREAM";
+
     /// <summary>Starts the annotations of one stream: remembers its attributes and looks ahead for <c>@OnError</c> and <c>on.error</c>.</summary>
     public void BeginStream(StreamDefinitionSyntax stream)
     {
