@@ -7,7 +7,7 @@ public sealed class DiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        yield return Case("SIDDHI001", 2, 7, "'stream function '#pol2Cart'' is not supported yet", S + "from S#pol2Cart(price, price) select symbol insert into O;");
+        yield return Case("SIDDHI001", 2, 16, "'trigger definition' is not supported yet", S + "define trigger Tick at every 5 sec;\nfrom S select symbol insert into O;");
         yield return Case("SIDDHI001", 2, 1, "'partition' is not supported yet", S + "partition with (symbol of S) begin from S select symbol insert into O; end;");
         yield return Case("SIDDHI030", 2, 6, "Stream 'T' is not defined", S + "from T select symbol insert into O;");
         yield return Case("SIDDHI031", 2, 15, "Attribute 'prize' is not defined in stream 'S'", S + "from S select prize insert into O;");

@@ -118,6 +118,12 @@ namespace TemperatureMonitoring
                     return;
                 }
 
+                ReceiveChunk(chunk);
+            }
+
+            /// <summary>Several events sent as one chunk: one row, the last.</summary>
+            private void ReceiveChunk(global::System.ReadOnlySpan<global::SiddhiGen.Runtime.StreamEvent<TempStreamEvent>> chunk)
+            {
                 // One row per chunk: the last.
                 var hasRow = false;
                 global::SiddhiGen.Runtime.StreamEvent<AverageTempStreamEvent> last = default;
@@ -158,6 +164,7 @@ namespace TemperatureMonitoring
             }
 
             /// <summary>The oldest event leaves the window: its arguments come off the aggregators.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void Leave()
             {
                 ref readonly var leaving = ref _window.Oldest;
