@@ -41,6 +41,20 @@ internal sealed class BindingContext
     public void NotSupported(string construct, TextSpan span) =>
         Report(DiagnosticDescriptors.NotSupportedYet, span, construct);
 
+    /// <summary>A stream function where it cannot be used yet: a built-in one is not supported there, anything else does not exist.</summary>
+    public void StreamFunctionNotBound(Parsing.StreamFunctionHandlerSyntax handler)
+    {
+        var function = handler.Function;
+        if (function.Namespace is null && BuiltIns.StreamFunctions.Contains(function.FullName))
+        {
+            NotSupported("stream function '#" + function.FullName + "'", handler.Span);
+        }
+        else
+        {
+            Report(DiagnosticDescriptors.UnknownFunction, function.Span, "#" + function.FullName);
+        }
+    }
+
     public void AddRange(IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (var d in diagnostics)

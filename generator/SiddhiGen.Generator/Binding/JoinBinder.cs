@@ -118,9 +118,10 @@ internal sealed class JoinBinder
         return null;
     }
 
-    private JoinSideSpec? BindSide(SingleInputSyntax side, StreamSpec stream, string path, bool triggers)
+    /// <summary>One stream side of a join: filters, then at most one window (none on a named window).</summary>
+    internal JoinSideSpec? BindSide(SingleInputSyntax side, StreamSpec stream, string path, bool triggers)
     {
-        var isWindow = _symbols.Streams[stream.Name].IsWindow;
+        var isWindow = _symbols.Streams.TryGetValue(stream.Name, out var entry) && entry.IsWindow;
         var scope = new ExpressionScope(stream, side.Alias?.Text, "filter");
         var filters = new List<ExpressionSpec>();
         WindowSpec? window = null;

@@ -215,46 +215,8 @@ internal sealed partial class QueryBinder
     }
 
     /// <summary>The stream side of a join with a store: filters, then at most one window (not on a named window).</summary>
-    private JoinSideSpec? BindJoinStreamSide(SingleInputSyntax side, StreamSpec stream, string path)
-    {
-        var isWindow = _symbols.Streams.TryGetValue(stream.Name, out var entry) && entry.IsWindow;
-        var scope = new ExpressionScope(stream, side.Alias?.Text, "filter");
-        var filters = new List<ExpressionSpec>();
-        WindowSpec? window = null;
-        var ok = true;
-        foreach (var handler in side.Handlers)
-        {
-            switch (handler)
-            {
-                case FilterHandlerSyntax filter when window is null:
-                    var condition = _expressions.BindCondition(filter.Condition, scope);
-                    ok &= condition is not null;
-                    if (condition is not null)
-                    {
-                        filters.Add(condition);
-                    }
-
-                    break;
-
-                case WindowHandlerSyntax w when isWindow:
-                    _context.Report(DiagnosticDescriptors.InvalidQuery, w.Span, $"'{stream.Name}' is a window: a join side reading it cannot add another window");
-                    ok = false;
-                    break;
-
-                case WindowHandlerSyntax w:
-                    window = new WindowBinder(_context, _expressions).Bind(w.Function, scope);
-                    ok &= window is not null;
-                    break;
-
-                default:
-                    _context.NotSupported(handler is FilterHandlerSyntax ? "filter after a window in a join" : "stream function in a join", handler.Span);
-                    ok = false;
-                    break;
-            }
-        }
-
-        return ok ? new JoinSideSpec(stream.Name, path, isWindow, new EquatableArray<ExpressionSpec>(filters), window, Triggers: true) : null;
-    }
+    private JoinSideSpec? BindJoinStreamSide(SingleInputSyntax side, StreamSpec stream, string path) =>
+        new JoinBinder(_context, _symbols, _expressions).BindSide(side, stream, path, triggers: true);
 
     /// <summary>The store side of a join: it never triggers; filters read the store's row.</summary>
     private JoinSideSpec? BindJoinStoreSide(SingleInputSyntax side, StoreEntry store, string reference, string path)

@@ -377,16 +377,7 @@ internal sealed partial class QueryBinder
                     break;
 
                 case StreamFunctionHandlerSyntax function:
-                    var fn = function.Function.FullName;
-                    if (function.Function.Namespace is null && BuiltIns.StreamFunctions.Contains(fn))
-                    {
-                        _context.NotSupported("stream function '#" + fn + "'", function.Span);
-                    }
-                    else
-                    {
-                        _context.Report(DiagnosticDescriptors.UnknownFunction, function.Function.Span, "#" + fn);
-                    }
-
+                    _context.StreamFunctionNotBound(function);
                     ok = false;
                     break;
             }

@@ -15,8 +15,11 @@ namespace SiddhiGen.Generator.Binding;
 /// ("Expression ('...') does not return Bool").
 /// </summary>
 /// <remarks>
-/// Siddhi: <c>ExpressionWindowProcessor</c> and <c>ExpressionBatchWindowProcessor</c> parse the string with
-/// <c>SiddhiCompiler.parseExpression</c> over a state event <c>[current, first, last]</c>.
+/// <para>Siddhi: <c>ExpressionWindowProcessor</c> and <c>ExpressionBatchWindowProcessor</c> parse the string with
+/// <c>SiddhiCompiler.parseExpression</c> over a state event <c>[current, first, last]</c>.</para>
+/// <para>When the condition is a string attribute instead of a constant, each event carries its own condition text:
+/// the window parses it again whenever it changes. The runtime does that with this same binder (compiled into it
+/// from this source, see <see cref="BindText"/>), so a condition means the same at run time as in a constant.</para>
 /// </remarks>
 internal sealed class WindowExpressionBinder : IScopeExtension
 {
@@ -56,16 +59,18 @@ internal sealed class WindowExpressionBinder : IScopeExtension
     /// Parses and binds the condition of <paramref name="call"/> (whose arguments already passed
     /// <see cref="Matches"/>). Returns null after reporting what is wrong.
     /// </summary>
+    /// <remarks>
+    /// A condition held in a string attribute is returned as a spec whose <see cref="WindowExpressionSpec.Condition"/>
+    /// is that attribute (a string, not a bool): the runtime parses and binds its value with <see cref="BindText"/>.
+    /// </remarks>
     public WindowExpressionSpec? Bind(FunctionCallExpressionSyntax call, IReadOnlyList<ExpressionSpec> arguments, ExpressionScope scope)
     {
         var window = call.Name.Text;
         var argument = call.Arguments[0];
         if (arguments[0] is AttributeRefSpec attribute)
         {
-            // Siddhi parses such a condition whenever the attribute's value changes: that needs a SiddhiQL
-            // evaluator at run time, which the runtime does not have.
-            _context.NotSupported($"window '{window}' with its condition in attribute '{attribute.Name}' (a condition read at run time)", argument.Span);
-            return null;
+            // Siddhi parses such a condition whenever the attribute's value changes; so does the runtime.
+            return new WindowExpressionSpec(attribute.Name, attribute, EquatableArray<AggregatorSpec>.Empty);
         }
 
         if (argument is not LiteralExpressionSyntax { Kind: LiteralKind.String, Value: string text } literal)
@@ -75,11 +80,26 @@ internal sealed class WindowExpressionBinder : IScopeExtension
         }
 
         var condition = Parse(literal, text);
-        if (condition is null)
-        {
-            return null;
-        }
+        return condition is null ? null : BindParsed(window, text, condition, scope);
+    }
 
+    /// <summary>
+    /// Parses and binds a condition given as text, such as the value of the attribute a window reads its condition
+    /// from: what the runtime does when that value changes. Diagnostics are located in <paramref name="text"/>.
+    /// </summary>
+    /// <param name="window"><c>expression</c> or <c>expressionBatch</c>, for messages.</param>
+    /// <param name="text">The condition, e.g. <c>count() &lt;= 10</c>.</param>
+    /// <param name="scope">The window's input stream (its attributes are what unqualified names read).</param>
+    /// <returns>The bound condition, or null after reporting what is wrong with it.</returns>
+    public WindowExpressionSpec? BindText(string window, string text, ExpressionScope scope)
+    {
+        var parsed = SiddhiExpressionParser.Parse(_context.FilePath, text);
+        _context.AddRange(parsed.Diagnostics);
+        return parsed.Expression is null ? null : BindParsed(window, text, parsed.Expression, scope);
+    }
+
+    private WindowExpressionSpec? BindParsed(string window, string text, ExpressionSyntax condition, ExpressionScope scope)
+    {
         var aggregators = new List<AggregatorSpec>();
         var conditionScope = new ExpressionScope(scope.Input, scope.Alias, "condition of window '" + window + "'")
         {

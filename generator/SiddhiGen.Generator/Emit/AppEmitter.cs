@@ -150,6 +150,8 @@ internal static class AppEmitter
             w.WriteLine($"{WindowField(window)} = new {window.OperatorName}(this, {StreamField(stream)});");
         }
 
+        OnDemandEmitter.Emit(w, app);
+
         foreach (var query in app.Queries)
         {
             var output = app.Streams.First(s => s.Name == query.Output.TargetStream);

@@ -29,6 +29,11 @@ internal static class WindowExpressionEmitter
     public static string Build(WindowSpec window, StreamSpec input, AttributeRefSpec? includeTriggeringEvent, List<string> helpers)
     {
         var condition = window.Condition ?? throw new System.InvalidOperationException("Window '" + window.Name + "' has no compiled condition.");
+        if (condition.IsDynamic)
+        {
+            return BuildDynamic(window, input, (AttributeRefSpec)condition.Condition, includeTriggeringEvent, helpers);
+        }
+
         var e = $"{Runtime}.StreamEvent<{input.EventTypeName}>";
         var expressions = new ExpressionEmitter("current.Data", "current.Data", "this");
         var usesClock = SpecWalker.Descendants(condition.Condition)
@@ -134,6 +139,47 @@ internal static class WindowExpressionEmitter
 
         helpers.AddRange(w.ToString().TrimEnd('\n').Split('\n'));
         return $"new {TypeName}({(usesClock ? "app.Clock" : string.Empty)})";
+    }
+
+    /// <summary>
+    /// A condition read from a string attribute of each event: the struct delegates to the runtime's
+    /// <c>DynamicWindowExpression&lt;T&gt;</c>, which parses and binds the text (with this generator's parser and binder,
+    /// compiled into the runtime) whenever it changes, and interprets it.
+    /// </summary>
+    private static string BuildDynamic(WindowSpec window, StreamSpec input, AttributeRefSpec attribute, AttributeRefSpec? includeTriggeringEvent, List<string> helpers)
+    {
+        var t = input.EventTypeName;
+        var e = $"{Runtime}.StreamEvent<{t}>";
+        var w = new SourceWriter();
+        w.WriteComment($"{window.Name}({attribute.Name}): each event carries the condition in '{attribute.Name}'; the runtime parses and binds it when it changes.");
+        w.OpenBlock($"private readonly struct {TypeName} : {Runtime}.IWindowExpression<{t}>");
+        w.WriteLine($"private readonly {Runtime}.DynamicWindowExpression<{t}> _condition;");
+        w.WriteLine();
+        w.OpenBlock($"public {TypeName}({Runtime}.SiddhiApp app)");
+        w.WriteLine($"_condition = new(app, {SourceWriter.StringLiteral(window.Name)}, {t}.Schema, static e => e.ToRow(), static e => e.{attribute.PropertyName});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"public bool Evaluate({Runtime}.EventKind kind, in {e} current, in {e} first, in {e} last) => _condition.Evaluate(kind, in current, in first, in last);");
+        w.WriteLine();
+        w.WriteLine("public void Reset() => _condition.Reset();");
+        w.WriteLine();
+        w.WriteLine("// A new condition text is parsed here; one that does not compile is an error of the event carrying it.");
+        w.WriteLine($"public bool HasChanged(in {e} e) => _condition.HasChanged(in e);");
+        w.WriteLine();
+        if (includeTriggeringEvent is null)
+        {
+            w.WriteLine($"public bool IncludeTriggeringEvent(in {e} e) => false;");
+        }
+        else
+        {
+            var property = input.Attributes.First(a => a.Name == includeTriggeringEvent.Name).PropertyName;
+            w.WriteLine($"// include.triggering.event is read from each event's '{includeTriggeringEvent.Name}' attribute.");
+            w.WriteLine($"public bool IncludeTriggeringEvent(in {e} e) => e.Data.{property} == true;");
+        }
+
+        w.CloseBlock();
+        helpers.AddRange(w.ToString().TrimEnd('\n').Split('\n'));
+        return $"new {TypeName}(app)";
     }
 
     /// <summary>True for the aggregators that are structs (their default value is ready to use); the others are classes.</summary>

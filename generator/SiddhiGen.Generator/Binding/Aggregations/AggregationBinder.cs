@@ -175,16 +175,7 @@ internal sealed class AggregationBinder
                     ok = false;
                     break;
                 case StreamFunctionHandlerSyntax function:
-                    var fn = function.Function.FullName;
-                    if (function.Function.Namespace is null && BuiltIns.StreamFunctions.Contains(fn))
-                    {
-                        _context.NotSupported("stream function '#" + fn + "'", function.Span);
-                    }
-                    else
-                    {
-                        _context.Report(DiagnosticDescriptors.UnknownFunction, function.Function.Span, "#" + fn);
-                    }
-
+                    _context.StreamFunctionNotBound(function);
                     ok = false;
                     break;
             }
