@@ -11,7 +11,7 @@ namespace SiddhiGen.Runtime;
 /// the lifecycle, and the dynamic (by-name, <c>object?[]</c>) interface that sources, mappers and the
 /// conformance runner use. Generated subclasses add the typed streams and the fused query operators.
 /// </summary>
-public abstract class SiddhiApp : IDisposable
+public abstract partial class SiddhiApp : IDisposable
 {
     private readonly Dictionary<string, DynamicStream> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DynamicQuery> _queries = new(StringComparer.Ordinal);
@@ -124,9 +124,7 @@ public abstract class SiddhiApp : IDisposable
         return q.Subscribe(callback);
     }
 
-    /// <summary>Runs an on-demand query over the app's tables, named windows and aggregations.</summary>
-    public virtual IReadOnlyList<object?[]> Query(string onDemandQuery) =>
-        throw new NotSupportedException($"App '{Name}' has no table, named window or aggregation to query.");
+    // Query(string), on-demand queries: Evaluator/SiddhiApp.OnDemand.cs.
 
     /// <summary>The schema of a stream, or null when the app has no such stream.</summary>
     public StreamSchema? GetSchema(string stream) => _streams.TryGetValue(stream, out var s) ? s.Schema : null;

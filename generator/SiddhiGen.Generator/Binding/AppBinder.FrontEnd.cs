@@ -83,7 +83,11 @@ internal sealed partial class AppBinder
                     _tables.Add(tableSpec);
                 }
 
-                _context.NotSupported("table definition", definition.Name.Span);
+                // In-memory tables are generated; a store-backed table (@store, @cache) is not yet.
+                if (tableSpec?.Store is not null)
+                {
+                    _context.NotSupported("'@store' table", definition.Name.Span);
+                }
                 break;
 
             case AggregationDefinitionSyntax aggregation:

@@ -42,7 +42,6 @@ internal sealed partial class ExpressionBinder
             return null;
         }
 
-        _context.NotSupported("'in' table condition", syntax.Span);
         return new InTableSpec(name, condition);
     }
 

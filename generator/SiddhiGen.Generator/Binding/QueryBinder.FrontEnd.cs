@@ -144,7 +144,10 @@ internal sealed partial class QueryBinder
 
         var store = _symbols.FindStore(storeName);
         var stream = ResolveStateSource(streamSide.Source, "a join");
-        _context.NotSupported($"join with {kind} '{storeName}'", storeSide.Source.Span);
+        if (kind != "table")
+        {
+            _context.NotSupported($"join with {kind} '{storeName}'", storeSide.Source.Span);
+        }
         if (store is null || stream is null)
         {
             return null;
@@ -258,7 +261,6 @@ internal sealed partial class QueryBinder
         {
             case DeleteSyntax delete:
                 var deleteTable = ResolveTableTarget(delete.Target, "'delete'");
-                _context.NotSupported("'delete' output", action.Span);
                 if (deleteTable is null || selector is null)
                 {
                     return null;
@@ -278,7 +280,6 @@ internal sealed partial class QueryBinder
 
             case UpdateSyntax update:
                 var updateTable = ResolveTableTarget(update.Target, "'update'");
-                _context.NotSupported("'update' output", action.Span);
                 if (updateTable is null || selector is null)
                 {
                     return null;
@@ -295,7 +296,6 @@ internal sealed partial class QueryBinder
 
             case UpdateOrInsertSyntax upsert:
                 var upsertTable = ResolveTableTarget(upsert.Target, "'update or insert'");
-                _context.NotSupported("'update or insert' output", action.Span);
                 if (upsertTable is null || selector is null)
                 {
                     return null;
@@ -331,7 +331,6 @@ internal sealed partial class QueryBinder
             return null;
         }
 
-        _context.NotSupported($"insert into table '{name}'", target.Span);
         if (selector is null || !CheckTableSchema(selector, table, target, queryName))
         {
             return null;

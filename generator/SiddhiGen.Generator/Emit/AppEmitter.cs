@@ -28,12 +28,13 @@ internal static class AppEmitter
             w.WriteLine();
         }
 
+        TableEmitter.EmitRowStructs(w, app);
         EmitAppClass(w, app);
         w.CloseBlock();
         return w.ToString();
     }
 
-    private static void EmitEventStruct(SourceWriter w, StreamSpec stream)
+    internal static void EmitEventStruct(SourceWriter w, StreamSpec stream)
     {
         w.WriteSummary(stream.IsInferred
             ? $"An event of stream '{stream.Name}', inferred from the query that inserts into it."
@@ -93,9 +94,10 @@ internal static class AppEmitter
             w.WriteLine();
         }
 
+        TableEmitter.EmitMembers(w, app);
         foreach (var query in app.Queries)
         {
-            var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
+            var output = TableEmitter.OutputOf(app, query);
             w.WriteSummary($"The output of query '{query.Name}': current and expired rows per chunk.");
             w.WriteLine($"public {Runtime}.QueryOutput<{output.EventTypeName}> {query.OperatorName}Output {{ get; }}");
             w.WriteLine();
@@ -150,12 +152,13 @@ internal static class AppEmitter
             w.WriteLine($"{WindowField(window)} = new {window.OperatorName}(this, {StreamField(stream)});");
         }
 
+        TableEmitter.EmitConstruction(w, app);
         OnDemandEmitter.Emit(w, app);
 
         foreach (var query in app.Queries)
         {
-            var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
-            var target = app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
+            var output = TableEmitter.OutputOf(app, query);
+            var target = TableActionEmitter.Applies(query) ? TableActionEmitter.Construction(query) : app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
             w.WriteLine();
             var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName : query.Input.StreamName;
             w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
@@ -168,8 +171,10 @@ internal static class AppEmitter
                     .Select(side => ", " + WindowField(app.Windows.First(x => x.Name == side.StreamName))));
                 var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
                 w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output{windows});");
-                w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Left.StreamName))}.AddReceiver({variable}.Left);");
-                w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == join.Right.StreamName))}.AddReceiver({variable}.Right);");
+                foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
+                {
+                    w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == side.StreamName))}.AddReceiver({variable}.{side.Path});");
+                }
                 if (query.Rate is not null)
                 {
                     w.WriteLine($"AddComponent({variable});");
@@ -214,6 +219,13 @@ internal static class AppEmitter
         {
             w.WriteLine();
             QueryEmitter.Emit(w, app, query);
+        }
+
+        TableEmitter.EmitKeyComparers(w, app);
+        foreach (var query in app.Queries.Where(TableActionEmitter.Applies))
+        {
+            w.WriteLine();
+            TableActionEmitter.Emit(w, app, query);
         }
 
         w.CloseBlock();

@@ -32,6 +32,12 @@ internal sealed class ExpressionEmitter
 
     public string Aggregates { get; }
 
+    /// <summary>The table row a condition is matched against (<c>T.attr</c> in <c>on</c>, <c>set</c> and <c>in</c>).</summary>
+    public string Store { get; init; } = "store";
+
+    /// <summary>What holds the table fields <c>in</c> reads: empty inside an operator, <c>_query.</c> in its side classes.</summary>
+    public string TableOwner { get; init; } = string.Empty;
+
     /// <summary>The event being processed (its timestamp is <c>eventTimestamp()</c>).</summary>
     public string Event => Input.EndsWith(".Data", StringComparison.Ordinal) ? Input.Substring(0, Input.Length - 5) : Input;
 
@@ -53,6 +59,8 @@ internal sealed class ExpressionEmitter
         FunctionCallSpec f => Function(f),
         WindowEventAttributeSpec a => WindowExpressionEmitter.EventName(a.Event) + ".Data." + a.PropertyName,
         WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
+        StoreAttributeRefSpec s => Store + "." + s.PropertyName,
+        InTableSpec t => InTable(t),
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
@@ -61,7 +69,7 @@ internal sealed class ExpressionEmitter
     public static bool IsNullable(ExpressionSpec expression) => expression switch
     {
         ConstantSpec => false,
-        NotSpec or IsNullSpec or LogSpec or WindowEventTimestampSpec => false,
+        NotSpec or IsNullSpec or LogSpec or WindowEventTimestampSpec or InTableSpec => false,
         FunctionCallSpec f when f.Name.StartsWith("instanceOf", StringComparison.Ordinal) || f.Name is "UUID" or "currentTimeMillis" or "eventTimestamp" or "createSet" or "sizeOfSet" => false,
         BinarySpec b when IsLogicalOrComparison(b.Operator) => false,
         BinarySpec b when b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo => true,
@@ -118,6 +126,13 @@ internal sealed class ExpressionEmitter
         }
 
         return operand is ConstantSpec ? $"({TypeNames.Plain(target)}){Parenthesize(code)}" : $"({TypeNames.Nullable(target)}){Parenthesize(code)}";
+    }
+
+    /// <summary><c>cond in T</c>: a scan of T's rows with a generated predicate over (table row, input).</summary>
+    private string InTable(InTableSpec t)
+    {
+        var inner = new ExpressionEmitter("input", Output, Aggregates) { Store = "store", TableOwner = TableOwner };
+        return $"{TableOwner}{TableEmitter.Field(t.Table)}.Any({Input}, (store, input) => {inner.Condition(t.Condition)})";
     }
 
     private string Function(FunctionCallSpec f) => FunctionEmitter.Emit(f, this);

@@ -15,8 +15,11 @@ internal static class JoinEmitter
 
     public static void EmitFields(SourceWriter w, AppSpec app, QuerySpec query)
     {
-        w.WriteLine("private readonly LeftSide _left;");
-        w.WriteLine("private readonly RightSide _right;");
+        foreach (var side in new[] { query.Join!.Left, query.Join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
+        {
+            w.WriteLine($"private readonly {side.Path}Side _{Camel(side.Path)};");
+        }
+
         w.WriteLine($"private readonly {Runtime}.EventBuffer<Joined> _joined = new();");
     }
 
@@ -40,23 +43,34 @@ internal static class JoinEmitter
     public static void EmitConstruction(SourceWriter w, QuerySpec query)
     {
         var join = query.Join!;
-        w.WriteLine($"_left = new LeftSide(app, this{(join.Left.IsNamedWindow ? ", leftWindow" : "")});");
-        w.WriteLine($"_right = new RightSide(app, this{(join.Right.IsNamedWindow ? ", rightWindow" : "")});");
+        foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
+        {
+            w.WriteLine($"_{Camel(side.Path)} = new {side.Path}Side(app, this{(side.IsNamedWindow ? ", " + Camel(side.Path) + "Window" : "")});");
+        }
     }
 
     /// <summary>The side receiving the left stream's events; the app subscribes it.</summary>
     public static void EmitTriggers(SourceWriter w, AppSpec app, QuerySpec query)
     {
         var join = query.Join!;
-        w.WriteSummary($"Receives the events of '{join.Left.StreamName}'.");
-        w.WriteLine($"public {Runtime}.IStreamReceiver<{EventType(app, join.Left)}> Left => _left;");
-        w.WriteLine();
-        w.WriteSummary($"Receives the events of '{join.Right.StreamName}'.");
-        w.WriteLine($"public {Runtime}.IStreamReceiver<{EventType(app, join.Right)}> Right => _right;");
-        w.WriteLine();
-        EmitTrigger(w, app, query, join.Left, join.Right, padded: join.Kind is JoinKind.LeftOuter or JoinKind.FullOuter);
-        w.WriteLine();
-        EmitTrigger(w, app, query, join.Right, join.Left, padded: join.Kind is JoinKind.RightOuter or JoinKind.FullOuter);
+        foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
+        {
+            w.WriteSummary($"Receives the events of '{side.StreamName}'.");
+            w.WriteLine($"public {Runtime}.IStreamReceiver<{EventType(app, side)}> {side.Path} => _{Camel(side.Path)};");
+            w.WriteLine();
+        }
+
+        // A table side never triggers: only the stream side has a trigger.
+        if (!TableJoinEmitter.IsTableSide(query, join.Left))
+        {
+            EmitTrigger(w, app, query, join.Left, join.Right, padded: join.Kind is JoinKind.LeftOuter or JoinKind.FullOuter);
+        }
+
+        if (!TableJoinEmitter.IsTableSide(query, join.Right))
+        {
+            w.WriteLine();
+            EmitTrigger(w, app, query, join.Right, join.Left, padded: join.Kind is JoinKind.RightOuter or JoinKind.FullOuter);
+        }
     }
 
     private static void EmitTrigger(SourceWriter w, AppSpec app, QuerySpec query, JoinSideSpec side, JoinSideSpec other, bool padded)
@@ -68,8 +82,15 @@ internal static class JoinEmitter
         w.OpenBlock("foreach (ref readonly var ev in chunk)");
         w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
         w.WriteLine("_joined.Clear();");
-        w.OpenBlock($"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
-        w.WriteLine(isLeft ? "var joined = new Joined(ev.Data, match.Data);" : "var joined = new Joined(match.Data, ev.Data);");
+        var otherIsTable = TableJoinEmitter.IsTableSide(query, other);
+        w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(query)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        var matchData = otherIsTable ? "match" : "match.Data";
+        w.WriteLine(isLeft ? $"var joined = new Joined(ev.Data, {matchData});" : $"var joined = new Joined({matchData}, ev.Data);");
+        if (otherIsTable)
+        {
+            TableJoinEmitter.EmitRowFilters(w, other);
+        }
+
         if (query.Join!.On is { } on)
         {
             var condition = new ExpressionEmitter("joined", "row", "state").Condition(on);
@@ -99,7 +120,7 @@ internal static class JoinEmitter
         w.WriteLine();
         w.WriteSummary("The event the selector reads: one event of each side (default, all nulls, when unmatched).");
         w.WriteLine($"private readonly record struct Joined({EventType(app, join.Left)} Left, {EventType(app, join.Right)} Right);");
-        foreach (var side in new[] { join.Left, join.Right })
+        foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
         {
             w.WriteLine();
             EmitSide(w, app, query, side);
@@ -161,7 +182,7 @@ internal static class JoinEmitter
         w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
         if (side.Filters.Count > 0)
         {
-            var expressions = new ExpressionEmitter("ev.Data", "row", "state");
+            var expressions = new ExpressionEmitter("ev.Data", "row", "state") { TableOwner = "_query." };
             var conditions = side.Filters.Select(expressions.Condition).ToList();
             w.WriteLine("_filtered.Clear();");
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
@@ -224,7 +245,8 @@ internal static class JoinEmitter
         w.CloseBlock();
     }
 
-    internal static string EventType(AppSpec app, JoinSideSpec side) => app.Streams.First(s => s.Name == side.StreamName).EventTypeName;
+    internal static string EventType(AppSpec app, JoinSideSpec side) =>
+        app.Streams.FirstOrDefault(s => s.Name == side.StreamName)?.EventTypeName ?? TableEmitter.RowType(app, side.StreamName)!;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 }

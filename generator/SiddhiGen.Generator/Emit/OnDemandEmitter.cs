@@ -15,7 +15,7 @@ internal static class OnDemandEmitter
 
     public static void Emit(SourceWriter w, AppSpec app)
     {
-        if (app.Windows.Count == 0)
+        if (app.Windows.Count == 0 && app.Tables.Count == 0)
         {
             return;
         }
@@ -28,6 +28,8 @@ internal static class OnDemandEmitter
             var stream = app.Streams.First(s => s.Name == window.Name);
             w.WriteLine($"RegisterQueryable({SourceWriter.StringLiteral(window.Name)}, {stream.EventTypeName}.Schema, () => {Runtime}.QueryableRows.From({AppEmitter.WindowField(window)}.Contents, static e => e.ToRow()));");
         }
+
+        TableEmitter.EmitRegistrations(w, app);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class QueryEmitter
 
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
-        if (SlidingAggregationEmitter.Applies(query))
+        if (SlidingAggregationEmitter.Applies(query) && !TableEmitter.UsesTables(query))
         {
             // length/time window under aggregators, current events out: one fused pass per event.
             SlidingAggregationEmitter.Emit(w, app, query);
@@ -25,7 +25,7 @@ internal static class QueryEmitter
         var join = query.Join;
         var function = query.Input.Function;
         var input = join?.Joined ?? function?.Extended ?? app.Streams.First(s => s.Name == query.Input.StreamName);
-        var output = app.Streams.First(s => s.Name == query.Output.TargetStream);
+        var output = TableEmitter.OutputOf(app, query);
         var inEvent = input.EventTypeName;
         var outEvent = output.EventTypeName;
         var selector = query.Selector;
@@ -58,6 +58,7 @@ internal static class QueryEmitter
         w.OpenBlock($"private sealed class {query.OperatorName}{interfaces}");
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
+        TableEmitter.EmitOperatorFields(w, app, query);
         if (UsesClock(query))
         {
             w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
@@ -109,6 +110,7 @@ internal static class QueryEmitter
         var extraParameters = join is null ? string.Empty : JoinEmitter.ConstructorParameters(app, query);
         w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output{extraParameters})");
         w.WriteLine("_output = output;");
+        TableEmitter.EmitOperatorConstruction(w, app, query);
         if (join is not null)
         {
             JoinEmitter.EmitConstruction(w, query);

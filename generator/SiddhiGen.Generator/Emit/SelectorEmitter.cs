@@ -25,7 +25,7 @@ internal static class SelectorEmitter
             var values = query.Selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
             var pass = string.Join(" & ", new[] { $"ev.Kind == {Runtime}.EventKind.Current" }.Concat(filters));
             var selector = query.Selector;
-            if (selector.OrderBy.Count == 0 && selector.Limit is null && selector.Offset is null)
+            if (selector.OrderBy.Count == 0 && selector.Limit is null && selector.Offset is null && query.Rate is null)
             {
                 w.OpenBlock("if (chunk.Length == 1)");
                 w.WriteLine("// One event: its row, if it passes, goes straight to the output.");

@@ -76,7 +76,7 @@ internal static class SlidingAggregationEmitter
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
         w.WriteLine();
         w.WriteLine($"// #window.{window.Name}({size}{(isTime ? " ms" : "")}), fused: the events in the window, oldest first, each with what its leaving takes away.");
-        w.WriteLine($"private readonly {Runtime}.EventRing<Held> _window = new({(isTime ? "16" : size)});");
+        w.WriteLine($"private {Runtime}.EventRing<Held> _window = new({(isTime ? "16" : size)});");
         if (grouped)
         {
             w.WriteLine();

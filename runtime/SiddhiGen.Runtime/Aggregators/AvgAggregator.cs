@@ -8,45 +8,24 @@ namespace SiddhiGen.Runtime;
 /// </summary>
 public struct AvgAggregator : IAttributeAggregator<double?, double?>
 {
-    /// <summary>The running total.</summary>
-    private double _sum;
-
-    /// <summary>Non-null values held.</summary>
-    private long _count;
+    /// <summary>The running total and count.</summary>
+    private DoubleTally _tally;
 
     /// <inheritdoc />
     public readonly double? Value
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _count == 0 ? null : _sum / _count;
+        get => _tally.Count == 0 ? null : _tally.Sum / _tally.Count;
     }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(double? value)
-    {
-        if (value is { } v)
-        {
-            _sum += v;
-            _count++;
-        }
-    }
+    public void Add(double? value) => _tally.Add(value);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Remove(double? value)
-    {
-        if (value is { } v)
-        {
-            _sum -= v;
-            _count--;
-        }
-    }
+    public void Remove(double? value) => _tally.Remove(value);
 
     /// <inheritdoc />
-    public void Reset()
-    {
-        _sum = 0.0;
-        _count = 0;
-    }
+    public void Reset() => _tally.Reset();
 }

@@ -9,9 +9,12 @@ namespace SiddhiGen.Runtime;
 /// The generated operator decides what an entry holds (typically what the event's leaving takes away from the
 /// aggregates: the aggregator arguments and the group), so expiring an event is a read at the head, never a lookup.
 /// </summary>
-/// <remarks>The capacity is a power of two; it doubles when full, so steady state allocates nothing.</remarks>
+/// <remarks>
+/// The capacity is a power of two; it doubles when full, so steady state allocates nothing. A mutable struct, kept
+/// in a (non-readonly) field of the operator so its state is one indirection away; never copy it.
+/// </remarks>
 [DebuggerDisplay("Count = {Count}")]
-public sealed class EventRing<T>
+public struct EventRing<T>
     where T : struct
 {
     private T[] _items;
@@ -22,10 +25,10 @@ public sealed class EventRing<T>
     public EventRing(int capacity = 16) => _items = new T[BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 2))];
 
     /// <summary>Entries held.</summary>
-    public int Count => _count;
+    public readonly int Count => _count;
 
     /// <summary>The oldest entry; the ring must not be empty.</summary>
-    public ref readonly T Oldest
+    public readonly ref readonly T Oldest
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get

@@ -19,120 +19,80 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 /// <typeparam name="TAgg">Matches rows on their non-aggregate attributes and copies aggregate attributes.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (first row per key, latest aggregates), Rows = {_retained.Count}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (first row per key, latest aggregates), Rows = {_core.Rows.Retained.Count}")]
 public sealed class AggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf, TAgg> : IOutputRateLimiter<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
     where TAgg : ISnapshotAggregates<T>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly EventBuffer<T> _retained = new();
-
-    /// <summary>Per key, the row whose aggregate attributes are the key's latest.</summary>
-    private readonly Dictionary<TKey, T> _aggregates = [];
-
-    /// <summary>Keys already emitted by the flush in progress (reused).</summary>
-    private readonly HashSet<TKey> _flushed = [];
-    private readonly EventBuffer<T> _out = new();
+    private readonly SnapshotRateLimiterCore<T, WindowRows> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public AggregationGroupByWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public AggregationGroupByWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, new WindowRows());
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
+
+    /// <inheritdoc />
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
+
+    /// <inheritdoc />
+    public void Start() => _core.Start();
+
+    /// <summary>The rows in the window, in arrival order, and each key's latest aggregates.</summary>
+    private readonly struct WindowRows : ISnapshotRows<T>
     {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
+        /// <summary>Per key, the row whose aggregate attributes are the key's latest.</summary>
+        private readonly Dictionary<TKey, T> _aggregates = [];
+
+        /// <summary>Keys already emitted by the flush in progress (reused).</summary>
+        private readonly HashSet<TKey> _flushed = [];
+
+        public WindowRows() => Retained = new();
+
+        public EventBuffer<T> Retained { get; }
+
+        public void Take(in StreamEvent<T> row)
         {
-            if (e.Kind == EventKind.Timer)
-            {
-                continue;
-            }
-
-            if (_ticker.IsDue(e.Timestamp))
-            {
-                Flush();
-            }
-
-            switch (e.Kind)
+            switch (row.Kind)
             {
                 case EventKind.Current:
-                    _retained.Add(in e);
-                    _aggregates[TKeyOf.Get(in e.Data)] = e.Data;
+                    Retained.Add(in row);
+                    _aggregates[TKeyOf.Get(in row.Data)] = row.Data;
                     break;
                 case EventKind.Expired:
-                    if (RemoveFirstMatch(in e.Data))
+                    if (RetainedRows.RemoveFirstMatch<T, TAgg>(Retained, in row.Data))
                     {
-                        _aggregates[TKeyOf.Get(in e.Data)] = e.Data;
+                        _aggregates[TKeyOf.Get(in row.Data)] = row.Data;
                     }
 
                     break;
                 case EventKind.Reset:
-                    _retained.Clear();
+                    Retained.Clear();
                     _aggregates.Clear();
                     break;
             }
         }
 
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
+        public void AppendSnapshot(EventBuffer<T> output)
         {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void Start() => _ticker.Start();
-
-    private bool RemoveFirstMatch(in T expired)
-    {
-        var rows = _retained.Span;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (TAgg.Matches(in rows[i].Data, in expired))
+            _flushed.Clear();
+            foreach (ref readonly var row in Retained.Span)
             {
-                _retained.RemoveRange(i, 1);
-                return true;
+                var key = TKeyOf.Get(in row.Data);
+                if (!_flushed.Add(key))
+                {
+                    continue;
+                }
+
+                // A retained row's key always has aggregates (its CURRENT row set them), so the fallback is defensive.
+                var data = _aggregates.TryGetValue(key, out var aggregates) ? TAgg.WithAggregatesOf(in row.Data, in aggregates) : row.Data;
+                output.Add(row.Timestamp, in data, row.Kind);
             }
         }
-
-        return false;
-    }
-
-    private void Flush()
-    {
-        _flushed.Clear();
-        foreach (ref readonly var row in _retained.Span)
-        {
-            var key = TKeyOf.Get(in row.Data);
-            if (!_flushed.Add(key))
-            {
-                continue;
-            }
-
-            // A retained row's key always has aggregates (its CURRENT row set them), so the fallback is defensive.
-            var data = _aggregates.TryGetValue(key, out var aggregates) ? TAgg.WithAggregatesOf(in row.Data, in aggregates) : row.Data;
-            _out.Add(row.Timestamp, in data, row.Kind);
-        }
-
-        _ticker.Advance();
     }
 }

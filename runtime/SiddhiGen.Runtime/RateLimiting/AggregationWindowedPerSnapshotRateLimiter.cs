@@ -16,112 +16,76 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TAgg">Matches rows on their non-aggregate attributes and copies aggregate attributes.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (window rows, latest aggregates), Rows = {_retained.Count}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (window rows, latest aggregates), Rows = {_core.Rows.Retained.Count}")]
 public sealed class AggregationWindowedPerSnapshotRateLimiter<T, TAgg> : IOutputRateLimiter<T>
     where TAgg : ISnapshotAggregates<T>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly EventBuffer<T> _retained = new();
-    private readonly EventBuffer<T> _out = new();
-
-    /// <summary>The row whose aggregate attributes are the latest ones.</summary>
-    private T _aggregates = default!;
-    private bool _hasAggregates;
+    private readonly SnapshotRateLimiterCore<T, WindowRows> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public AggregationWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public AggregationWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, new WindowRows());
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
+
+    /// <inheritdoc />
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
+
+    /// <inheritdoc />
+    public void Start() => _core.Start();
+
+    /// <summary>The rows in the window, in arrival order, and the latest aggregates.</summary>
+    private struct WindowRows : ISnapshotRows<T>
     {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
+        /// <summary>The row whose aggregate attributes are the latest ones.</summary>
+        private T _aggregates;
+        private bool _hasAggregates;
+
+        public WindowRows()
         {
-            if (e.Kind == EventKind.Timer)
-            {
-                continue;
-            }
+            Retained = new();
+            _aggregates = default!;
+        }
 
-            if (_ticker.IsDue(e.Timestamp))
-            {
-                Flush();
-            }
+        public EventBuffer<T> Retained { get; }
 
-            switch (e.Kind)
+        public void Take(in StreamEvent<T> row)
+        {
+            switch (row.Kind)
             {
                 case EventKind.Current:
-                    _retained.Add(in e);
-                    _aggregates = e.Data;
+                    Retained.Add(in row);
+                    _aggregates = row.Data;
                     _hasAggregates = true;
                     break;
                 case EventKind.Expired:
-                    if (RemoveFirstMatch(in e.Data))
+                    if (RetainedRows.RemoveFirstMatch<T, TAgg>(Retained, in row.Data))
                     {
-                        _aggregates = e.Data;
+                        _aggregates = row.Data;
                         _hasAggregates = true;
                     }
 
                     break;
                 case EventKind.Reset:
-                    _retained.Clear();
+                    Retained.Clear();
                     _aggregates = default!;
                     _hasAggregates = false;
                     break;
             }
         }
 
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
+        public readonly void AppendSnapshot(EventBuffer<T> output)
         {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void Start() => _ticker.Start();
-
-    private bool RemoveFirstMatch(in T expired)
-    {
-        var rows = _retained.Span;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (TAgg.Matches(in rows[i].Data, in expired))
+            foreach (ref readonly var row in Retained.Span)
             {
-                _retained.RemoveRange(i, 1);
-                return true;
+                // Retained rows always came with aggregates (a RESET clears both), so the fallback is defensive.
+                var data = _hasAggregates ? TAgg.WithAggregatesOf(in row.Data, in _aggregates) : row.Data;
+                output.Add(row.Timestamp, in data, row.Kind);
             }
         }
-
-        return false;
-    }
-
-    private void Flush()
-    {
-        foreach (ref readonly var row in _retained.Span)
-        {
-            // Retained rows always came with aggregates (a RESET clears both), so the fallback is defensive.
-            var data = _hasAggregates ? TAgg.WithAggregatesOf(in row.Data, in _aggregates) : row.Data;
-            _out.Add(row.Timestamp, in data, row.Kind);
-        }
-
-        _ticker.Advance();
     }
 }

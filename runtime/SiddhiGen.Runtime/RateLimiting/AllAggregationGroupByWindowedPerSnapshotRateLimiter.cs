@@ -19,91 +19,67 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (all aggregated per key), Keys = {_groups.Count}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (all aggregated per key), Keys = {_core.Rows.Groups.Count}")]
 public sealed class AllAggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly InsertionOrderedMap<TKey, Group> _groups = new();
-    private readonly EventBuffer<T> _out = new();
+    private readonly SnapshotRateLimiterCore<T, GroupRows> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public AllAggregationGroupByWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public AllAggregationGroupByWindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, new GroupRows());
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
-    {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
-        {
-            if (e.Kind == EventKind.Timer)
-            {
-                continue;
-            }
-
-            if (_ticker.IsDue(e.Timestamp))
-            {
-                Flush();
-            }
-
-            if (e.Kind == EventKind.Reset)
-            {
-                _groups.Clear();
-                continue;
-            }
-
-            ref var group = ref _groups.GetOrAdd(TKeyOf.Get(in e.Data), out _);
-            group.Last = e;
-            group.Count += e.Kind == EventKind.Current ? 1 : -1;
-        }
-
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
 
     /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
-        {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
 
     /// <inheritdoc />
-    public void Start() => _ticker.Start();
+    public void Start() => _core.Start();
 
-    private void Flush()
+    /// <summary>Per key in order of first appearance, its rows in the window and latest row.</summary>
+    private readonly struct GroupRows : ISnapshotRows<T>
     {
-        for (var i = 0; i < _groups.Count; i++)
+        public GroupRows() => Groups = new();
+
+        public InsertionOrderedMap<TKey, Group> Groups { get; }
+
+        public void Take(in StreamEvent<T> row)
         {
-            ref var group = ref _groups.ValueAt(i);
-            if (group.Count <= 0)
+            if (row.Kind == EventKind.Reset)
             {
-                // The key left the window: Siddhi clears its holder and removes it while iterating.
-                _groups.MarkRemoved(i);
+                Groups.Clear();
+                return;
             }
-            else
-            {
-                _out.Add(in group.Last);
-            }
+
+            ref var group = ref Groups.GetOrAdd(TKeyOf.Get(in row.Data), out _);
+            group.Last = row;
+            group.Count += row.Kind == EventKind.Current ? 1 : -1;
         }
 
-        _groups.Sweep();
-        _ticker.Advance();
+        public void AppendSnapshot(EventBuffer<T> output)
+        {
+            for (var i = 0; i < Groups.Count; i++)
+            {
+                ref var group = ref Groups.ValueAt(i);
+                if (group.Count <= 0)
+                {
+                    // The key left the window: Siddhi clears its holder and removes it while iterating.
+                    Groups.MarkRemoved(i);
+                }
+                else
+                {
+                    output.Add(in group.Last);
+                }
+            }
+
+            Groups.Sweep();
+        }
     }
 
     /// <summary>Rows of one key in the window (CURRENT minus EXPIRED) and its latest row.</summary>

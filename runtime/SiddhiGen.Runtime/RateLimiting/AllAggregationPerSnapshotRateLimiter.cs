@@ -14,80 +14,54 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>AllAggregationPerSnapshotOutputRateLimiter</c>.
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (all aggregated), Has = {_hasLast}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (all aggregated), Has = {_core.Rows.Has}")]
 public sealed class AllAggregationPerSnapshotRateLimiter<T> : IOutputRateLimiter<T>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly EventBuffer<T> _out = new();
-    private StreamEvent<T> _last;
-    private bool _hasLast;
+    private readonly SnapshotRateLimiterCore<T, LatestRow> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public AllAggregationPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public AllAggregationPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, default);
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
+
+    /// <inheritdoc />
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
+
+    /// <inheritdoc />
+    public void Start() => _core.Start();
+
+    /// <summary>The latest row while it is a CURRENT one; an EXPIRED or RESET row forgets it.</summary>
+    private struct LatestRow : ISnapshotRows<T>
     {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
+        private StreamEvent<T> _last;
+
+        public bool Has { get; private set; }
+
+        public void Take(in StreamEvent<T> row)
         {
-            if (e.Kind == EventKind.Timer)
+            if (row.Kind == EventKind.Current)
             {
-                continue;
-            }
-
-            if (_ticker.IsDue(e.Timestamp))
-            {
-                Flush();
-            }
-
-            if (e.Kind == EventKind.Current)
-            {
-                _last = e;
-                _hasLast = true;
+                _last = row;
+                Has = true;
             }
             else
             {
                 _last = default;
-                _hasLast = false;
+                Has = false;
             }
         }
 
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
+        public readonly void AppendSnapshot(EventBuffer<T> output)
         {
-            Flush();
+            if (Has)
+            {
+                output.Add(in _last);
+            }
         }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void Start() => _ticker.Start();
-
-    private void Flush()
-    {
-        if (_hasLast)
-        {
-            _out.Add(in _last);
-        }
-
-        _ticker.Advance();
     }
 }

@@ -43,14 +43,10 @@ public sealed class AllPerTimeRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void OnTimer(long dueTime)
     {
-        if (!_ticker.OnTimer(dueTime))
+        if (!_ticker.TryTick(dueTime))
         {
-            _ticker.Rearm();
             return;
         }
-
-        _ticker.Advance();
-        _ticker.Rearm();
 
         // Hand the rows over before emitting: a downstream query may feed this one again while we emit.
         _out.Clear();

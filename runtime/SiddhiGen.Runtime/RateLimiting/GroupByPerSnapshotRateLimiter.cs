@@ -14,72 +14,40 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (last row per key), Keys = {_latest.Count}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (last row per key), Keys = {_core.Rows.Latest.Count}")]
 public sealed class GroupByPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly InsertionOrderedMap<TKey, StreamEvent<T>> _latest = new();
-    private readonly EventBuffer<T> _out = new();
+    private readonly SnapshotRateLimiterCore<T, LatestPerKey> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public GroupByPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public GroupByPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, new LatestPerKey());
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
-    {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
-        {
-            if (e.Kind != EventKind.Current)
-            {
-                continue;
-            }
-
-            if (_ticker.IsDue(e.Timestamp))
-            {
-                Flush();
-            }
-
-            _latest.GetOrAdd(TKeyOf.Get(in e.Data), out _) = e;
-        }
-
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
 
     /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
-        {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
 
     /// <inheritdoc />
-    public void Start() => _ticker.Start();
+    public void Start() => _core.Start();
 
-    private void Flush()
+    /// <summary>The latest CURRENT row of every key seen so far.</summary>
+    private readonly struct LatestPerKey : ISnapshotRows<T>
     {
-        for (var i = 0; i < _latest.Count; i++)
-        {
-            _out.Add(in _latest.ValueAt(i));
-        }
+        public LatestPerKey() => Latest = new();
 
-        _ticker.Advance();
+        public InsertionOrderedMap<TKey, StreamEvent<T>> Latest { get; }
+
+        public static bool Takes(EventKind kind) => kind == EventKind.Current;
+
+        public void Take(in StreamEvent<T> row) => Latest.GetOrAdd(TKeyOf.Get(in row.Data), out _) = row;
+
+        public void AppendSnapshot(EventBuffer<T> output) => RateLimiterEmit.AddAll(output, Latest);
     }
 }

@@ -47,11 +47,7 @@ public sealed class LastGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRat
             if (++_counter == _count)
             {
                 _counter = 0;
-                for (var i = 0; i < _latest.Count; i++)
-                {
-                    _out.Add(in _latest.ValueAt(i));
-                }
-
+                RateLimiterEmit.AddAll(_out, _latest);
                 _latest.Clear();
             }
         }

@@ -46,20 +46,13 @@ public sealed class LastGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRate
     /// <inheritdoc />
     public void OnTimer(long dueTime)
     {
-        if (!_ticker.OnTimer(dueTime))
+        if (!_ticker.TryTick(dueTime))
         {
-            _ticker.Rearm();
             return;
         }
 
-        _ticker.Advance();
-        _ticker.Rearm();
         _out.Clear();
-        for (var i = 0; i < _latest.Count; i++)
-        {
-            _out.Add(in _latest.ValueAt(i));
-        }
-
+        RateLimiterEmit.AddAll(_out, _latest);
         _latest.Clear();
         RateLimiterEmit.EmitAndClear(_output, _out);
     }

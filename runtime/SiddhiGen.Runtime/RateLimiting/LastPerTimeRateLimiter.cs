@@ -44,14 +44,11 @@ public sealed class LastPerTimeRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void OnTimer(long dueTime)
     {
-        if (!_ticker.OnTimer(dueTime))
+        if (!_ticker.TryTick(dueTime))
         {
-            _ticker.Rearm();
             return;
         }
 
-        _ticker.Advance();
-        _ticker.Rearm();
         if (_hasLast)
         {
             _out.Clear();

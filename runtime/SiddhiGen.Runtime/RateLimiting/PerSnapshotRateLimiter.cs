@@ -13,79 +13,49 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>PerSnapshotOutputRateLimiter</c>.
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (last row), Has = {_hasLast}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (last row), Has = {_core.Rows.Has}")]
 public sealed class PerSnapshotRateLimiter<T> : IOutputRateLimiter<T>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly EventBuffer<T> _out = new();
-    private StreamEvent<T> _last;
-    private bool _hasLast;
+    private readonly SnapshotRateLimiterCore<T, LastCurrentRow> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public PerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public PerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, default);
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
+
+    /// <inheritdoc />
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
+
+    /// <inheritdoc />
+    public void Start() => _core.Start();
+
+    /// <summary>The latest CURRENT row; other kinds leave it as it is.</summary>
+    private struct LastCurrentRow : ISnapshotRows<T>
     {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
+        private StreamEvent<T> _last;
+
+        public bool Has { get; private set; }
+
+        public void Take(in StreamEvent<T> row)
         {
-            if (e.Kind == EventKind.Timer)
+            if (row.Kind == EventKind.Current)
             {
-                continue;
+                _last = row;
+                Has = true;
             }
+        }
 
-            TryFlush(e.Timestamp);
-            if (e.Kind == EventKind.Current)
+        public readonly void AppendSnapshot(EventBuffer<T> output)
+        {
+            if (Has)
             {
-                _last = e;
-                _hasLast = true;
+                output.Add(in _last);
             }
         }
-
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
-        {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void Start() => _ticker.Start();
-
-    private void TryFlush(long time)
-    {
-        if (_ticker.IsDue(time))
-        {
-            Flush();
-        }
-    }
-
-    private void Flush()
-    {
-        if (_hasLast)
-        {
-            _out.Add(in _last);
-        }
-
-        _ticker.Advance();
     }
 }

@@ -75,6 +75,22 @@ internal sealed class RateLimitTicker
         return dueTime >= NextTick;
     }
 
+    /// <summary>
+    /// Handles a timer callback for a limiter that emits on the tick itself: a due tick moves to the following one,
+    /// and either way a timer stays outstanding. Returns true when the caller should emit.
+    /// </summary>
+    public bool TryTick(long dueTime)
+    {
+        var due = OnTimer(dueTime);
+        if (due)
+        {
+            Advance();
+        }
+
+        Rearm();
+        return due;
+    }
+
     /// <summary>Makes sure a timer is outstanding for <see cref="NextTick"/>.</summary>
     public void Rearm()
     {

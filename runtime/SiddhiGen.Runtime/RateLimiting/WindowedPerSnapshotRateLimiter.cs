@@ -17,95 +17,54 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TMatch">Compares all visible output attributes (Siddhi: <c>Arrays.equals</c> on output data).</typeparam>
-[DebuggerDisplay("snapshot every {_ticker.Period} ms (window rows), Rows = {_retained.Count}")]
+[DebuggerDisplay("snapshot every {_core.Period} ms (window rows), Rows = {_core.Rows.Retained.Count}")]
 public sealed class WindowedPerSnapshotRateLimiter<T, TMatch> : IOutputRateLimiter<T>
     where TMatch : ISnapshotRowMatcher<T>
 {
-    private readonly QueryOutput<T> _output;
-    private readonly RateLimitTicker _ticker;
-    private readonly EventBuffer<T> _retained = new();
-    private readonly EventBuffer<T> _out = new();
+    private readonly SnapshotRateLimiterCore<T, WindowRows> _core;
 
     /// <param name="output">Where snapshots go.</param>
     /// <param name="clock">The app clock (ticks are scheduled on it).</param>
     /// <param name="timer">The operator; it forwards its timer callbacks to <see cref="OnTimer"/>.</param>
     /// <param name="period">The period in milliseconds, at least 1.</param>
-    public WindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        _output = output;
-        _ticker = new RateLimitTicker(clock, timer, period);
-    }
+    public WindowedPerSnapshotRateLimiter(QueryOutput<T> output, AppClock clock, ITimerTarget timer, long period) =>
+        _core = new(output, clock, timer, period, new WindowRows());
 
     /// <summary>The rows a tick would emit now.</summary>
-    public ReadOnlySpan<StreamEvent<T>> Retained => _retained.Span;
+    public ReadOnlySpan<StreamEvent<T>> Retained => _core.Rows.Retained.Span;
 
     /// <inheritdoc />
-    public void Process(EventBuffer<T> selected)
+    public void Process(EventBuffer<T> selected) => _core.Process(selected);
+
+    /// <inheritdoc />
+    public void OnTimer(long dueTime) => _core.OnTimer(dueTime);
+
+    /// <inheritdoc />
+    public void Start() => _core.Start();
+
+    /// <summary>The rows in the window, in arrival order.</summary>
+    private readonly struct WindowRows : ISnapshotRows<T>
     {
-        _out.Clear();
-        foreach (ref readonly var e in selected.Span)
+        public WindowRows() => Retained = new();
+
+        public EventBuffer<T> Retained { get; }
+
+        public void Take(in StreamEvent<T> row)
         {
-            switch (e.Kind)
+            switch (row.Kind)
             {
                 case EventKind.Current:
-                    TryFlush(e.Timestamp);
-                    _retained.Add(in e);
+                    Retained.Add(in row);
                     break;
                 case EventKind.Expired:
-                    TryFlush(e.Timestamp);
-                    RemoveFirstMatch(in e.Data);
+                    RetainedRows.RemoveFirstMatch<T, TMatch>(Retained, in row.Data);
                     break;
                 case EventKind.Reset:
-                    TryFlush(e.Timestamp);
-                    _retained.Clear();
+                    Retained.Clear();
                     break;
             }
         }
 
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void OnTimer(long dueTime)
-    {
-        _out.Clear();
-        if (_ticker.OnTimer(dueTime))
-        {
-            Flush();
-        }
-
-        _ticker.Rearm();
-        RateLimiterEmit.EmitAndClear(_output, _out);
-    }
-
-    /// <inheritdoc />
-    public void Start() => _ticker.Start();
-
-    private void RemoveFirstMatch(in T expired)
-    {
-        var rows = _retained.Span;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (TMatch.Matches(in rows[i].Data, in expired))
-            {
-                _retained.RemoveRange(i, 1);
-                return;
-            }
-        }
-    }
-
-    private void TryFlush(long time)
-    {
-        if (_ticker.IsDue(time))
-        {
-            Flush();
-        }
-    }
-
-    private void Flush()
-    {
-        _out.AddRange(_retained.Span);
-        _ticker.Advance();
+        public void AppendSnapshot(EventBuffer<T> output) => output.AddRange(Retained.Span);
     }
 }

@@ -8,23 +8,11 @@ namespace SiddhiGen.Runtime;
 /// arrival itself.
 /// </summary>
 /// <remarks><see cref="Contents"/> are the events still held. Siddhi: <c>DelayWindowProcessor</c>.</remarks>
-[DebuggerDisplay("delay({_delay}), Held = {_events.Count}")]
+[DebuggerDisplay("delay({_events.Time}), Held = {_events.Span.Length}")]
 public sealed class DelayWindow<T> : IWindow<T>
 {
-    /// <summary>The app clock: "now" for arrivals.</summary>
-    private readonly AppClock _clock;
-
-    /// <summary>Timer bookkeeping.</summary>
-    private readonly TimerSlots _timers;
-
-    /// <summary>The delay in milliseconds.</summary>
-    private readonly long _delay;
-
-    /// <summary>Held events in arrival order.</summary>
-    private readonly EventQueue<T> _events = new(16);
-
-    /// <summary>The newest timestamp a timer was asked for.</summary>
-    private long _lastTimestamp = long.MinValue;
+    /// <summary>Held events in arrival order and their timers.</summary>
+    private readonly ExpiryQueue<T> _events;
 
     /// <param name="clock">The app clock.</param>
     /// <param name="timer">The operator that forwards the clock's callbacks to <see cref="OnTimer"/>.</param>
@@ -32,9 +20,7 @@ public sealed class DelayWindow<T> : IWindow<T>
     public DelayWindow(AppClock clock, ITimerTarget timer, long delay)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(delay);
-        _clock = clock;
-        _timers = new TimerSlots(clock, timer);
-        _delay = delay;
+        _events = new ExpiryQueue<T>(clock, timer, delay);
     }
 
     /// <inheritdoc />
@@ -48,16 +34,11 @@ public sealed class DelayWindow<T> : IWindow<T>
             return;
         }
 
-        var now = _clock.Now;
+        var now = _events.Now;
         foreach (ref readonly var e in chunk)
         {
-            Release(now, output);
-            _events.Enqueue(e.Timestamp, in e.Data, EventKind.Current);
-            if (e.Timestamp > _lastTimestamp)
-            {
-                _timers.Schedule(e.Timestamp + _delay);
-                _lastTimestamp = e.Timestamp;
-            }
+            _events.Release(now, output, EventKind.Current);
+            _events.Hold(in e, EventKind.Current);
         }
 
         output.CloseChunk();
@@ -66,17 +47,7 @@ public sealed class DelayWindow<T> : IWindow<T>
     /// <inheritdoc />
     public void OnTimer(long dueTime, WindowOutput<T> output)
     {
-        _timers.Fired(dueTime);
-        Release(dueTime, output);
+        _events.OnTimer(dueTime, output, EventKind.Current);
         output.CloseChunk();
-    }
-
-    private void Release(long now, WindowOutput<T> output)
-    {
-        while (!_events.IsEmpty && _events.First.Timestamp - now + _delay <= 0)
-        {
-            output.Add(now, in _events.First.Data, EventKind.Current);
-            _events.Dequeue();
-        }
     }
 }

@@ -9,23 +9,11 @@ namespace SiddhiGen.Runtime;
 /// arriving CURRENT event in the same chunk; a timer emits its expired events as one chunk.
 /// </summary>
 /// <remarks>Siddhi: <c>TimeWindowProcessor</c>. One timer per distinct (increasing) arrival timestamp.</remarks>
-[DebuggerDisplay("time({_time}), Count = {_events.Count}")]
+[DebuggerDisplay("time({_events.Time}), Count = {_events.Span.Length}")]
 public sealed class TimeWindow<T> : IWindow<T>
 {
-    /// <summary>The app clock: "now" for arrivals.</summary>
-    private readonly AppClock _clock;
-
-    /// <summary>Timer bookkeeping.</summary>
-    private readonly TimerSlots _timers;
-
-    /// <summary>The window length in milliseconds.</summary>
-    private readonly long _time;
-
-    /// <summary>Held events in arrival order.</summary>
-    private readonly EventQueue<T> _events = new(16);
-
-    /// <summary>The newest timestamp a timer was asked for; timers are only requested for newer ones.</summary>
-    private long _lastTimestamp = long.MinValue;
+    /// <summary>Held events in arrival order (as EXPIRED, ready to go out) and their timers.</summary>
+    private readonly ExpiryQueue<T> _events;
 
     /// <param name="clock">The app clock.</param>
     /// <param name="timer">The operator that forwards the clock's callbacks to <see cref="OnTimer"/>.</param>
@@ -33,9 +21,7 @@ public sealed class TimeWindow<T> : IWindow<T>
     public TimeWindow(AppClock clock, ITimerTarget timer, long time)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(time);
-        _clock = clock;
-        _timers = new TimerSlots(clock, timer);
-        _time = time;
+        _events = new ExpiryQueue<T>(clock, timer, time);
     }
 
     /// <inheritdoc />
@@ -49,17 +35,12 @@ public sealed class TimeWindow<T> : IWindow<T>
             return;
         }
 
-        var now = _clock.Now;
+        var now = _events.Now;
         foreach (ref readonly var e in chunk)
         {
-            Expire(now, output);
-            _events.Enqueue(e.Timestamp, in e.Data, EventKind.Expired);
+            _events.Release(now, output, EventKind.Expired);
+            _events.Hold(in e, EventKind.Expired);
             output.Add(e.Timestamp, in e.Data, EventKind.Current);
-            if (e.Timestamp > _lastTimestamp)
-            {
-                _timers.Schedule(e.Timestamp + _time);
-                _lastTimestamp = e.Timestamp;
-            }
         }
 
         output.CloseChunk();
@@ -68,19 +49,7 @@ public sealed class TimeWindow<T> : IWindow<T>
     /// <inheritdoc />
     public void OnTimer(long dueTime, WindowOutput<T> output)
     {
-        _timers.Fired(dueTime);
-        Expire(dueTime, output);
+        _events.OnTimer(dueTime, output, EventKind.Expired);
         output.CloseChunk();
-    }
-
-    /// <summary>Emits, oldest first, every held event whose time is up at <paramref name="now"/>.</summary>
-    private void Expire(long now, WindowOutput<T> output)
-    {
-        // Arrival order, as Siddhi: stop at the first event still inside the window.
-        while (!_events.IsEmpty && _events.First.Timestamp - now + _time <= 0)
-        {
-            output.Add(now, in _events.First.Data, EventKind.Expired);
-            _events.Dequeue();
-        }
     }
 }

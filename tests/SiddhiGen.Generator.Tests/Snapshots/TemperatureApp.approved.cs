@@ -96,7 +96,7 @@ namespace TemperatureMonitoring
             private readonly global::SiddhiGen.Runtime.EventBuffer<AverageTempStreamEvent> _selected = new();
 
             // #window.length(3), fused: the events in the window, oldest first, each with what its leaving takes away.
-            private readonly global::SiddhiGen.Runtime.EventRing<Held> _window = new(3);
+            private global::SiddhiGen.Runtime.EventRing<Held> _window = new(3);
             private readonly AggregateState _state = new();
 
             public CalculateAvgTempQuery(global::SiddhiGen.Runtime.SiddhiApp app, global::SiddhiGen.Runtime.QueryOutput<AverageTempStreamEvent> output)
