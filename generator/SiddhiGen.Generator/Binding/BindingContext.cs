@@ -23,6 +23,14 @@ internal sealed class BindingContext
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>The text of <paramref name="span"/> in what is being bound (an app, or an on-demand query).</summary>
+    public string TextOf(TextSpan span)
+    {
+        var start = System.Math.Max(0, System.Math.Min(span.Start, _text.Length));
+        var end = System.Math.Max(start, System.Math.Min(span.End, _text.Length));
+        return _text.ToString(TextSpan.FromBounds(start, end));
+    }
+
     public LocationInfo Locate(TextSpan span)
     {
         var start = System.Math.Max(0, System.Math.Min(span.Start, _text.Length));

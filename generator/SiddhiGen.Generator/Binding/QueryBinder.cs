@@ -121,7 +121,7 @@ internal sealed partial class QueryBinder
         var keyed = rate.Kind is RateLimitKind.First or RateLimitKind.Last or RateLimitKind.Snapshot && selector.GroupBy.Count > 0;
         if (keyed && !selector.GroupBy.All(key => selector.Projections.Any(p => p.Expression is AttributeRefSpec a && a.PropertyName == key.PropertyName)))
         {
-            _context.NotSupported("output first/last per group where a group-by attribute is not selected", syntax!.Span);
+            _context.NotSupported("output rate limit per group where a group-by attribute is not selected", syntax!.Span);
             return false;
         }
 
@@ -422,7 +422,7 @@ internal sealed partial class QueryBinder
                 var name = attribute.OutputName;
                 if (name.Length == 0)
                 {
-                    _context.Report(DiagnosticDescriptors.MissingAlias, attribute.Span, _symbols.App.GetText(attribute.Expression));
+                    _context.Report(DiagnosticDescriptors.MissingAlias, attribute.Span, _context.TextOf(attribute.Expression.Span));
                     ok = false;
                     continue;
                 }

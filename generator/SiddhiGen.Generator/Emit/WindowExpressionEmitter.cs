@@ -9,7 +9,9 @@ namespace SiddhiGen.Generator.Emit;
 /// <c>WindowExpression</c> struct implementing the runtime's <c>IWindowExpression&lt;T&gt;</c>: it owns the
 /// condition's aggregators (added for an arriving event, removed for a leaving one) and evaluates the condition
 /// over the evaluated event (<c>current</c>) and the window's oldest and newest events (<c>first</c>, <c>last</c>).
-/// The window holds it in a field and calls it through a struct constraint, so nothing boxes.
+/// The window holds it in a field and calls it through a struct constraint, so nothing boxes. A condition read from
+/// a string attribute (<see cref="WindowExpressionSpec.IsDynamic"/>) becomes a struct that delegates to the runtime's
+/// <c>DynamicWindowExpression&lt;T&gt;</c>, which parses, binds and interprets each new condition text.
 /// </summary>
 internal static class WindowExpressionEmitter
 {
