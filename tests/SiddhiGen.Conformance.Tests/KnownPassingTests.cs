@@ -16,7 +16,7 @@ public class KnownPassingTests
         var listed = Ratchet.Read(TestPaths.KnownPassing);
         if (listed.Count == 0)
         {
-            Assert.Pass("known-passing.txt lists no case yet.");
+            Assert.Ignore("known-passing.txt lists no case yet.");
         }
 
         var corpus = TestPaths.Corpus ?? throw new IgnoreException("The conformance corpus is not available (set SIDDHIGEN_CONFORMANCE_CASES).");

@@ -130,7 +130,7 @@ public abstract class WindowContractTests
     {
         if (!ExpiredStampedWithNow)
         {
-            Assert.Pass("this window stamps expired events with attribute or event time");
+            Assert.Ignore("Not part of this window's contract: this window stamps expired events with attribute or event time");
         }
 
         var h = RunScript();
@@ -148,7 +148,7 @@ public abstract class WindowContractTests
     {
         if (!ExpiredAfterCurrent)
         {
-            Assert.Pass("this window may emit an arrival as [EXPIRED, CURRENT]");
+            Assert.Ignore("Not part of this window's contract: this window may emit an arrival as [EXPIRED, CURRENT]");
         }
 
         var h = RunScript();
@@ -224,7 +224,7 @@ public abstract class WindowContractTests
     {
         if (!AllocationFree)
         {
-            Assert.Pass("this window allocates by design");
+            Assert.Ignore("Not part of this window's contract: this window allocates by design");
         }
 
         var driver = new SilentDriver(Create, Base);
