@@ -1,5 +1,6 @@
 using System.Linq;
 using SiddhiGen.Generator.Model;
+using SiddhiGen.Generator.Planning;
 
 namespace SiddhiGen.Generator.Emit;
 
@@ -15,7 +16,7 @@ internal static class QueryEmitter
 
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
-        if (SlidingAggregationEmitter.Applies(query) && !TableEmitter.UsesTables(query))
+        if (QueryPlanner.ShapeOf(query) == OperatorShape.FusedSlidingAggregation)
         {
             // length/time window under aggregators, current events out: one fused pass per event.
             SlidingAggregationEmitter.Emit(w, app, query);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SiddhiGen.Generator.Model;
+using SiddhiGen.Generator.Planning;
 
 namespace SiddhiGen.Generator.Emit;
 
@@ -18,7 +19,7 @@ internal static class SelectorEmitter
         var e = new ExpressionEmitter("ev.Data", "row", "state");
         var eventType = query.Output.EventType;
         OpenSelect(w, query, inEvent);
-        if (CanSelectWithoutBranches(query))
+        if (QueryPlanner.SelectsWithoutBranches(query))
         {
             // Every row is written in place; only the count of passing rows moves: no branch to mispredict.
             var filters = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
@@ -149,12 +150,6 @@ internal static class SelectorEmitter
     /// by count: no window, current events out, no having, and only attributes, constants and operators (which never
     /// throw: division by zero gives null), so evaluating a row that is dropped has no effect.
     /// </summary>
-    private static bool CanSelectWithoutBranches(QuerySpec query) =>
-        query.Input.Window is null && query.Join is null && query.Rate is null && query.Output.EventType == OutputEventType.Current && query.Selector.Having is null
-        && query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Concat(query.Selector.Projections.Select(p => p.Expression))
-            .SelectMany(SpecWalker.Descendants)
-            .All(x => x is ConstantSpec or BinarySpec or NotSpec or IsNullSpec || x is AttributeRefSpec { Source: RowSource.Input });
-
     /// <summary>Opens the selector method: <c>Select</c>, or <c>SelectOne</c> under a per-event wrapper.</summary>
     private static void OpenSelect(SourceWriter w, QuerySpec query, string inEvent) =>
         w.OpenBlock($"private void {(SelectsPerEvent(query) ? "SelectOne" : "Select")}(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");

@@ -24,32 +24,6 @@ internal static class SlidingAggregationEmitter
     private const string AggressiveInlining =
         "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
-    /// <summary>True when the query has the shape this emitter fuses; anything else takes the general path.</summary>
-    public static bool Applies(QuerySpec query)
-    {
-        var selector = query.Selector;
-        var window = query.Input.Window;
-        if (query.Join is not null || query.Rate is not null || query.Input.Function is not null || window is null || query.Output.EventType != OutputEventType.Current
-            || selector.Aggregators.Count == 0 || selector.OrderBy.Count > 0 || selector.Limit is not null || selector.Offset is not null
-            || query.Input.PostWindowFilters.Count > 0)
-        {
-            return false;
-        }
-
-        var sizeOk = window.Name switch
-        {
-            "length" => window.Arguments.Count == 1 && window.Arguments[0] is ConstantSpec c && long.TryParse(c.Value, out var n) && n >= 1 && n <= int.MaxValue,
-            "time" => window.Arguments.Count == 1 && window.Arguments[0] is ConstantSpec t && long.TryParse(t.Value, out var ms) && ms >= 0,
-            _ => false,
-        };
-
-        // The arguments are stored and replayed when the event leaves, so they must depend on its attributes only;
-        // the #log function and clock reads keep to the general path, which declares what they need.
-        return sizeOk
-            && selector.Aggregators.All(a => a.Argument is null || SpecWalker.Descendants(a.Argument).All(IsAttributeArithmetic))
-            && !SpecWalker.Expressions(query).Any(e => e is LogSpec || e is FunctionCallSpec { Name: "currentTimeMillis" });
-    }
-
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
         var input = app.Streams.First(s => s.Name == query.Input.StreamName);
@@ -415,6 +389,4 @@ internal static class SlidingAggregationEmitter
     }
 
     /// <summary>Constants, input attributes and operators over them: values that depend on the event's attributes only.</summary>
-    private static bool IsAttributeArithmetic(ExpressionSpec expression) =>
-        expression is ConstantSpec or BinarySpec or NotSpec or IsNullSpec || expression is AttributeRefSpec { Source: RowSource.Input };
 }
