@@ -12,7 +12,7 @@ public sealed class ParserFuzzTests
 {
     private const int Iterations = 12_000;
 
-    private static readonly string[] FallbackApps =
+    internal static readonly string[] FallbackApps =
     {
         "@App:name('A') define stream S (a int, b string); @info(name='q') from S[a > 1]#window.length(5) select b, sum(a) as s group by b having s > 2 order by s desc limit 3 output last every 2 events insert all events into O;",
         "define stream S (a int); define table T (a int); from S join T on S.a == T.a select S.a update or insert into T set T.a = a on T.a == a;",
@@ -80,7 +80,7 @@ public sealed class ParserFuzzTests
         Assert.Throws<OperationCanceledException>(() => SiddhiParser.ParseOnDemandQuery("q", "from T", cancelled.Token));
     }
 
-    private static string Mutate(string app, Random random)
+    internal static string Mutate(string app, Random random)
     {
         var tokens = Lexer.Lex("seed", app).Tokens;
         var pieces = tokens.Take(tokens.Length - 1).Select(t => app.Substring(t.Start, t.Length)).ToList();
@@ -115,7 +115,7 @@ public sealed class ParserFuzzTests
         return string.Join(" ", pieces);
     }
 
-    private static string RandomText(Random random)
+    internal static string RandomText(Random random)
     {
         var length = random.Next(200);
         var chars = new char[length];
