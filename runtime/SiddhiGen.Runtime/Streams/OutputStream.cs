@@ -12,6 +12,12 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>
     private IStreamReceiver<T>[] _receivers = [];
     private readonly object _subscribeLock = new();
 
+    /// <summary>True while a chunk is being delivered; deliveries run under the app's processing lock.</summary>
+    private bool _delivering;
+
+    /// <summary>Chunks that arrived through a loop while delivering, delivered next in arrival order.</summary>
+    private Queue<StreamEvent<T>[]>? _pending;
+
     internal OutputStream(SiddhiApp app, StreamSchema schema)
     {
         App = app;
@@ -79,6 +85,37 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>
             return;
         }
 
+        if (_delivering)
+        {
+            // A query's output came back into this stream while it is still delivering (a loop of streams):
+            // deliver it once the current chunk is done, so no operator is re-entered mid-chunk.
+            (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue(chunk.ToArray());
+            return;
+        }
+
+        _delivering = true;
+        try
+        {
+            Deliver(chunk);
+            while (_pending is { Count: > 0 } pending)
+            {
+                Deliver(pending.Dequeue());
+            }
+        }
+        catch
+        {
+            // What a failed chunk led to is dropped with it; the caller reports the error.
+            _pending?.Clear();
+            throw;
+        }
+        finally
+        {
+            _delivering = false;
+        }
+    }
+
+    private void Deliver(ReadOnlySpan<StreamEvent<T>> chunk)
+    {
         foreach (var receiver in _receivers)
         {
             receiver.Receive(chunk);

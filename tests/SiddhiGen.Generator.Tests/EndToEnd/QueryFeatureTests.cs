@@ -178,4 +178,31 @@ public sealed class QueryFeatureTests
             Assert.That(app.App.ProcessingErrors, Is.Zero, "a routed error is not a dropped event");
         });
     }
+
+    [Test]
+    public void ALoopOfStreamsTerminatesWithEveryRow()
+    {
+        // Route finding: each hop's output goes back into the stream the join reads.
+        using var app = new AppHarness("""
+            define stream Requests (start string, end string);
+            define stream Hops (start string, end string, elapsed int);
+            define table Timetable (start string, end string, elapsed int);
+            from Hops insert into Timetable;
+            from Requests join Timetable on Timetable.start == Requests.start
+            select Timetable.start as start, Timetable.end as end, Timetable.elapsed as elapsed, Requests.end as destination
+            insert into Partial;
+            from Partial[end == destination] select elapsed insert into Results;
+            from Partial[end != destination] insert into Next;
+            from Next join Timetable on Timetable.start == Next.end
+            select Timetable.start as start, Timetable.end as end, Next.elapsed + Timetable.elapsed as elapsed, destination
+            insert into Partial;
+            """, streams: ["Partial", "Results"]);
+        app.Send(0, "Hops", "A", "B", 25);
+        app.Send(0, "Hops", "B", "C", 10);
+        app.Send(0, "Hops", "C", "D", 60);
+        app.Send(1000, "Requests", "A", "D");
+
+        Assert.That(app.Rows("Results"), Is.EqualTo(new[] { new object?[] { 95 } }));
+        Assert.That(app.Rows("Partial").Select(r => (string)r[0]! + r[1] + r[2]), Is.EquivalentTo(new[] { "AB25", "BC35", "CD95" }));
+    }
 }
