@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using SiddhiGen.Runtime.Connectors.Mapping;
 
 namespace SiddhiGen.Runtime.Connectors;
 
@@ -34,7 +35,7 @@ public enum ConnectorState
 /// <see cref="AppConnectors.AttachSource"/>/<see cref="AppConnectors.AttachSink"/>.
 /// </summary>
 [DebuggerDisplay("{Description} {State}")]
-public abstract class ConnectorRuntime
+public abstract class ConnectorRuntime : IAppComponent
 {
     private long _events;
     private long _errors;
@@ -92,6 +93,32 @@ public abstract class ConnectorRuntime
     internal bool IsAttached { get; init; }
 
     internal abstract void StartConnector();
+
+    // A connector attached by name from code or configuration is started by its owner, not by the app.
+    void IAppComponent.Start()
+    {
+        if (!IsAttached)
+        {
+            StartConnector();
+        }
+    }
+
+    void IAppComponent.Stop()
+    {
+        if (!IsAttached)
+        {
+            StopConnector();
+        }
+    }
+
+    /// <summary>Resolves the connector's and its mapper's options (<c>${VAR}</c> placeholders) when it starts.</summary>
+    private protected (ConnectorOptions Options, MapperContext Mapper) ResolveOptions(StreamSchema schema)
+    {
+        var variables = new VariableResolver(App.Options.Variables, App.Name);
+        var options = new ConnectorOptions(Spec.Options, variables, "the " + Description);
+        var mapperOptions = new ConnectorOptions(Spec.Map.Options, variables, $"the {Spec.Map.Type} mapper of the {Description}");
+        return (options, new MapperContext(App, schema, Spec.Map, mapperOptions, options, Logger));
+    }
 
     internal abstract void StopConnector();
 

@@ -11,7 +11,7 @@ namespace SiddhiGen.Runtime.Connectors;
 /// <c>on.error</c>: LOG (log, count, drop), WAIT (retry with back-off until published, back-pressure),
 /// STREAM (to the fault stream <c>!S</c>). Stopping drains the queue.
 /// </summary>
-internal sealed class SinkRuntime<T> : ConnectorRuntime, IAppComponent, IStreamReceiver<T>
+internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
 {
     private const int WaitQueueCapacity = 1024;
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(5);
@@ -39,22 +39,6 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IAppComponent, IStreamR
     /// <summary>The sink's <c>on.error</c> action.</summary>
     public ErrorAction Action => _policy?.Action ?? ErrorAction.Log;
 
-    void IAppComponent.Start()
-    {
-        if (!IsAttached)
-        {
-            StartConnector();
-        }
-    }
-
-    void IAppComponent.Stop()
-    {
-        if (!IsAttached)
-        {
-            StopConnector();
-        }
-    }
-
     internal override void StartConnector()
     {
         if (State != ConnectorState.Created)
@@ -65,10 +49,7 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IAppComponent, IStreamR
         State = ConnectorState.Starting;
         try
         {
-            var variables = new VariableResolver(App.Options.Variables, App.Name);
-            var options = new ConnectorOptions(Spec.Options, variables, "the " + Description);
-            var mapperOptions = new ConnectorOptions(Spec.Map.Options, variables, $"the {Spec.Map.Type} mapper of the {Description}");
-            var mapperContext = new MapperContext(App, _port.Schema, Spec.Map, mapperOptions, options, Logger);
+            var (options, mapperContext) = ResolveOptions(_port.Schema);
             _mapper = _typedMapper?.Invoke(mapperContext) ?? Connectors.Registry.CreateSinkMapper(mapperContext, _port.ToRow);
             _policy = new ErrorPolicy(this, ErrorActions.Parse(options.Get("on.error"), "the " + Description, allowWait: true));
             _dynamic = options.Keys

@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime.Connectors;
 /// connector delivers, sends its events into the stream as one chunk, and applies the stream's error
 /// policy to what fails. Stopping waits for in-flight deliveries (drain).
 /// </summary>
-internal sealed class SourceRuntime<T> : ConnectorRuntime, IAppComponent, IFiniteSource
+internal sealed class SourceRuntime<T> : ConnectorRuntime, IFiniteSource
 {
     [ThreadStatic]
     private static List<T>? t_events;
@@ -37,22 +37,6 @@ internal sealed class SourceRuntime<T> : ConnectorRuntime, IAppComponent, IFinit
     /// <summary>Completes when a finite source has delivered everything (or the source stopped).</summary>
     public Task Completion => _completion.Task;
 
-    void IAppComponent.Start()
-    {
-        if (!IsAttached)
-        {
-            StartConnector();
-        }
-    }
-
-    void IAppComponent.Stop()
-    {
-        if (!IsAttached)
-        {
-            StopConnector();
-        }
-    }
-
     internal override void StartConnector()
     {
         if (State != ConnectorState.Created)
@@ -63,10 +47,7 @@ internal sealed class SourceRuntime<T> : ConnectorRuntime, IAppComponent, IFinit
         State = ConnectorState.Starting;
         try
         {
-            var variables = new VariableResolver(App.Options.Variables, App.Name);
-            var options = new ConnectorOptions(Spec.Options, variables, "the " + Description);
-            var mapperOptions = new ConnectorOptions(Spec.Map.Options, variables, $"the {Spec.Map.Type} mapper of the {Description}");
-            var mapperContext = new MapperContext(App, _port.Schema, Spec.Map, mapperOptions, options, Logger);
+            var (options, mapperContext) = ResolveOptions(_port.Schema);
             _mapper = _typedMapper?.Invoke(mapperContext) ?? Connectors.Registry.CreateSourceMapper(mapperContext, _port.FromRow);
             _policy = new ErrorPolicy(this, _streamAction);
             _connector = Connectors.Registry.CreateSource(Spec.Type);

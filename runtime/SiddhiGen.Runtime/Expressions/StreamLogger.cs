@@ -20,7 +20,7 @@ public sealed class StreamLogger
     /// <summary>Logs and returns true, so the event continues.</summary>
     public bool Log(string? priority, string? message, object?[]? row, long timestamp)
     {
-        var level = priority is null ? LogLevel.Information : LogSinkPriority.Parse(priority);
+        var level = priority is null ? LogLevel.Information : LogPriority.Parse(priority);
         if (!_logger.IsEnabled(level))
         {
             return true;
@@ -37,23 +37,4 @@ public sealed class StreamLogger
 #pragma warning restore CA1848, CA2254
         return true;
     }
-}
-
-/// <summary>Siddhi's log priorities (INFO, DEBUG, WARN, FATAL, ERROR, OFF, TRACE) as log levels.</summary>
-public static class LogSinkPriority
-{
-    public static LogLevel Parse(string priority) => priority.ToUpperInvariant() switch
-    {
-        "TRACE" => LogLevel.Trace,
-        "DEBUG" => LogLevel.Debug,
-        "INFO" => LogLevel.Information,
-        "WARN" => LogLevel.Warning,
-        "ERROR" => LogLevel.Error,
-        "FATAL" => LogLevel.Critical,
-        "OFF" => LogLevel.None,
-        _ => throw new ArgumentException($"Log priority '{priority}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF."),
-    };
-
-    public static bool IsValid(string priority) =>
-        priority.ToUpperInvariant() is "TRACE" or "DEBUG" or "INFO" or "WARN" or "ERROR" or "FATAL" or "OFF";
 }

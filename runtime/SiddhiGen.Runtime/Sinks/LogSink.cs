@@ -20,7 +20,7 @@ public sealed class LogSink : SinkConnector
     public override Task ConnectAsync(SinkContext context, CancellationToken cancellationToken)
     {
         _logger = context.App.LoggerFactory.CreateLogger("SiddhiGen.LogSink");
-        _level = ParsePriority(context.Options.Get("priority", "INFO"));
+        _level = LogPriority.Parse(context.Options.Get("priority", "INFO"));
         _prefix = context.Options.Get("prefix") ?? $"{context.App.Name} : {context.Schema.Name}";
         return Task.CompletedTask;
     }
@@ -48,17 +48,4 @@ public sealed class LogSink : SinkConnector
 
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>Maps Siddhi's log priorities (INFO, DEBUG, WARN, FATAL, ERROR, OFF, TRACE) to log levels.</summary>
-    public static LogLevel ParsePriority(string priority) => priority.Trim().ToUpperInvariant() switch
-    {
-        "TRACE" => LogLevel.Trace,
-        "DEBUG" => LogLevel.Debug,
-        "INFO" => LogLevel.Information,
-        "WARN" => LogLevel.Warning,
-        "ERROR" => LogLevel.Error,
-        "FATAL" => LogLevel.Critical,
-        "OFF" => LogLevel.None,
-        _ => throw new ConnectorConfigurationException($"Log priority '{priority}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF."),
-    };
 }
