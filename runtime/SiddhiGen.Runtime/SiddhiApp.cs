@@ -72,10 +72,19 @@ public abstract partial class SiddhiApp : IDisposable
 
         using (ProcessingLock.Enter())
         {
-            OnStart();
-            foreach (var component in _components)
+            var mark = DeliveryMark;
+            try
             {
-                component.Start();
+                OnStart();
+                foreach (var component in _components)
+                {
+                    component.Start();
+                }
+            }
+            catch
+            {
+                AbandonDeliveries(mark);
+                throw;
             }
         }
     }
@@ -133,6 +142,7 @@ public abstract partial class SiddhiApp : IDisposable
     protected InputStream<T> DefineStream<T>(StreamSchema schema, Func<object?[], T> fromRow, Func<T, object?[]> toRow)
     {
         var stream = new InputStream<T>(this, schema);
+        TrackDeliveries(stream);
         _streams.Add(schema.Name, new DynamicStream<T>(stream, fromRow, toRow));
         return stream;
     }
@@ -204,12 +214,14 @@ public abstract partial class SiddhiApp : IDisposable
     /// </summary>
     internal void RunGuarded(Action action)
     {
+        var mark = DeliveryMark;
         try
         {
             action();
         }
         catch (Exception ex)
         {
+            AbandonDeliveries(mark);
             OnProcessingError(ex);
         }
     }

@@ -26,15 +26,13 @@ internal static class SelectorEmitter
             var values = query.Selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
             var pass = string.Join(" & ", new[] { $"ev.Kind == {Runtime}.EventKind.Current" }.Concat(filters));
             var selector = query.Selector;
-            if (selector.OrderBy.Count == 0 && selector.Limit is null && selector.Offset is null && query.Rate is null)
+            if (QueryPlanner.ReceivesSingleEvents(query))
             {
                 w.OpenBlock("if (chunk.Length == 1)");
-                w.WriteLine("// One event: its row, if it passes, goes straight to the output.");
+                w.WriteLine("// A chunk of one event takes the per-event path.");
                 w.WriteLine("ref readonly var single = ref chunk[0];");
-                var one = new ExpressionEmitter("single.Data", "row", "state");
-                var singlePass = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(one.Condition(f)));
-                w.OpenBlock($"if ({string.Join(" & ", new[] { $"single.Kind == {Runtime}.EventKind.Current" }.Concat(singlePass))})");
-                w.WriteLine($"_output.EmitRow(single.Timestamp, new {outEvent}({string.Join(", ", selector.Projections.Select(p => one.Emit(p.Expression)))}));");
+                w.OpenBlock($"if (single.Kind == {Runtime}.EventKind.Current)");
+                w.WriteLine("Receive(single.Timestamp, in single.Data);");
                 w.CloseBlock();
                 w.WriteLine();
                 w.WriteLine("return;");
@@ -53,6 +51,12 @@ internal static class SelectorEmitter
             w.WriteLine("_selected.Commit(kept);");
             EmitOrderLimitAndEmit(w, query, outEvent);
             w.CloseBlock();
+            if (QueryPlanner.ReceivesSingleEvents(query))
+            {
+                w.WriteLine();
+                EmitSingleEventReceive(w, query, inEvent, outEvent);
+            }
+
             return;
         }
 
@@ -72,6 +76,28 @@ internal static class SelectorEmitter
         w.CloseBlock();
         w.WriteLine();
         EmitOrderLimitAndEmit(w, query, outEvent);
+        w.CloseBlock();
+    }
+
+    /// <summary>Writes <c>Receive(timestamp, in data)</c>: an event sent on its own, filtered and projected in place.</summary>
+    private static void EmitSingleEventReceive(SourceWriter w, QuerySpec query, string inEvent, string outEvent)
+    {
+        var e = new ExpressionEmitter("data", "row", "state");
+        var filters = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(e.Condition(f))).ToList();
+        var emit = $"_output.EmitRow(new {Runtime}.StreamEvent<{outEvent}>(timestamp, new {outEvent}({string.Join(", ", query.Selector.Projections.Select(p => e.Emit(p.Expression)))})));";
+        w.WriteSummary("One event sent on its own: its row, if it passes, goes straight to the output.");
+        w.OpenBlock($"public void Receive(long timestamp, in {inEvent} data)");
+        if (filters.Count == 0)
+        {
+            w.WriteLine(emit);
+        }
+        else
+        {
+            w.OpenBlock($"if ({string.Join(" & ", filters)})");
+            w.WriteLine(emit);
+            w.CloseBlock();
+        }
+
         w.CloseBlock();
     }
 
@@ -106,8 +132,7 @@ internal static class SelectorEmitter
 
         w.OpenBlock($"if ({condition})");
         w.WriteLine("_selected.Add(in last);");
-        w.WriteLine(EmitCall(query));
-        w.WriteLine("_selected.Clear();");
+        EmitSelected(w, query);
         w.CloseBlock();
         w.CloseBlock();
     }
@@ -273,12 +298,30 @@ internal static class SelectorEmitter
             w.WriteLine($"{Runtime}.EventSorting.ApplyOffsetAndLimit(_selected, {AppEmitter.Int(selector.Offset ?? 0)}, {AppEmitter.Int(selector.Limit ?? long.MaxValue)});");
         }
 
-        w.WriteLine(EmitCall(query));
-        w.WriteLine("_selected.Clear();");
+        EmitSelected(w, query);
     }
 
     /// <summary>Selected rows go to the query's output, or through its output rate limiter first.</summary>
-    private static string EmitCall(QuerySpec query) => query.Rate is null ? "_output.Emit(_selected);" : "_limiter.Process(_selected);";
+    /// <summary>
+    /// Hands the selected rows on and empties the buffer. The output empties it itself when a receiver throws; a
+    /// rate limiter does not, so its call is guarded: rows of a failed chunk must not come out with the next one.
+    /// </summary>
+    private static void EmitSelected(SourceWriter w, QuerySpec query)
+    {
+        if (query.Rate is null)
+        {
+            w.WriteLine("_output.Emit(_selected);");
+            w.WriteLine("_selected.Clear();");
+            return;
+        }
+
+        w.OpenBlock("try");
+        w.WriteLine("_limiter.Process(_selected);");
+        w.CloseBlock();
+        w.OpenBlock("finally");
+        w.WriteLine("_selected.Clear();");
+        w.CloseBlock();
+    }
 
     /// <summary>Writes the <c>order by</c> comparison used by the selector, when the query has one.</summary>
     public static void EmitOrderComparer(SourceWriter w, QuerySpec query, string outEvent)

@@ -37,7 +37,7 @@ internal static class SlidingAggregationEmitter
         var grouped = selector.GroupBy.Count > 0;
         var stringKey = selector.GroupBy.Count == 1 && selector.GroupBy[0].Type == AttributeType.String;
         var keyType = stringKey ? "string?" : QueryEmitter.GroupKeyType(selector);
-        var e = new ExpressionEmitter("ev.Data", "row", "state");
+        var e = new ExpressionEmitter("data", "row", "state");
 
         w.WriteComment(query.Text);
         w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IStreamReceiver<{inEvent}>");
@@ -110,22 +110,26 @@ internal static class SlidingAggregationEmitter
         var now = isTime ? "now, " : string.Empty;
         var state = grouped ? "out var state, " : string.Empty;
         w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{inEvent}>> chunk)");
+        w.OpenBlock("if (chunk.Length == 1)");
+        w.WriteLine("// A chunk of one event takes the per-event path.");
+        w.WriteLine("ref readonly var single = ref chunk[0];");
+        w.WriteLine("Receive(single.Timestamp, in single.Data);");
+        w.WriteLine("return;");
+        w.CloseBlock();
+        w.WriteLine();
         if (isTime)
         {
             w.WriteLine("var now = _clock.Now;");
         }
 
-        w.OpenBlock("if (chunk.Length == 1)");
-        w.WriteLine("// One event, at most one row: straight to the output.");
-        w.WriteLine("ref readonly var single = ref chunk[0];");
-        w.OpenBlock($"if (Accept(in single, {now}{(grouped ? "out _, " : string.Empty)}out var singleRow))");
-        w.WriteLine("_output.EmitRow(single.Timestamp, in singleRow);");
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("return;");
-        w.CloseBlock();
-        w.WriteLine();
         w.WriteLine($"ReceiveChunk(chunk{(isTime ? ", now" : string.Empty)});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteSummary("One event sent on its own: at most one row, straight to the output.");
+        w.OpenBlock($"public void Receive(long timestamp, in {inEvent} data)");
+        w.OpenBlock($"if (Accept(timestamp, in data, {(isTime ? "_clock.Now, " : string.Empty)}{(grouped ? "out _, " : string.Empty)}out var row))");
+        w.WriteLine($"_output.EmitRow(new {Runtime}.StreamEvent<{outEvent}>(timestamp, row));");
+        w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
         w.WriteSummary(grouped ? "Several events sent as one chunk: one row per group, the group's last." : "Several events sent as one chunk: one row, the last.");
@@ -133,7 +137,7 @@ internal static class SlidingAggregationEmitter
         if (grouped)
         {
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
-            w.WriteLine($"if (!Accept(in ev, {now}{state}out var row)) continue;");
+            w.WriteLine($"if (!Accept(ev.Timestamp, in ev.Data, {now}{state}out var row)) continue;");
             w.WriteLine("state.LastRow = new(ev.Timestamp, row);");
             w.OpenBlock("if (!state.InChunk)");
             w.WriteLine("state.InChunk = true;");
@@ -162,7 +166,7 @@ internal static class SlidingAggregationEmitter
             w.WriteLine("var hasRow = false;");
             w.WriteLine($"{Runtime}.StreamEvent<{outEvent}> last = default;");
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
-            w.OpenBlock($"if (Accept(in ev, {now}out var row))");
+            w.OpenBlock($"if (Accept(ev.Timestamp, in ev.Data, {now}out var row))");
             w.WriteLine("last = new(ev.Timestamp, row);");
             w.WriteLine("hasRow = true;");
             w.CloseBlock();
@@ -184,7 +188,7 @@ internal static class SlidingAggregationEmitter
         var selector = query.Selector;
         w.WriteSummary("Runs one arriving event through the window and the aggregators; true when it yields a row.");
         w.WriteLine(AggressiveInlining);
-        w.OpenBlock($"private bool Accept(in {Runtime}.StreamEvent<{inEvent}> ev, {(isTime ? "long now, " : string.Empty)}{(grouped ? "out AggregateState state, " : string.Empty)}out {outEvent} row)");
+        w.OpenBlock($"private bool Accept(long timestamp, in {inEvent} data, {(isTime ? "long now, " : string.Empty)}{(grouped ? "out AggregateState state, " : string.Empty)}out {outEvent} row)");
         var filters = query.Input.PreWindowFilters;
         if (filters.Count > 0)
         {
@@ -241,7 +245,7 @@ internal static class SlidingAggregationEmitter
         var held = new List<string>();
         if (isTime)
         {
-            held.Add("ev.Timestamp");
+            held.Add("timestamp");
         }
 
         held.AddRange(arguments);

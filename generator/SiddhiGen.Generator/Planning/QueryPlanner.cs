@@ -34,6 +34,18 @@ internal static class QueryPlanner
             .All(IsAttributeArithmetic);
 
     /// <summary>
+    /// A branch-free selection straight from a stream (no function, order, limit or aggregation) also takes an
+    /// event sent on its own by reference: <c>Receive(timestamp, in data)</c> filters it and emits its row with no
+    /// chunk around it.
+    /// </summary>
+    public static bool ReceivesSingleEvents(QuerySpec query)
+    {
+        var selector = query.Selector;
+        return SelectsWithoutBranches(query) && query.Input.Function is null && selector.Aggregators.Count == 0 && selector.GroupBy.Count == 0
+            && selector.OrderBy.Count == 0 && selector.Limit is null && selector.Offset is null && !TableEmitter.UsesTables(query);
+    }
+
+    /// <summary>
     /// A sliding <c>length(n)</c> or <c>time(t)</c> window under incremental aggregators, inserting current events
     /// only: each event in the window keeps its aggregator arguments, so one pass per event does it all.
     /// </summary>

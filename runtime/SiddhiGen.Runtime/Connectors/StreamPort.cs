@@ -45,6 +45,7 @@ internal sealed class TypedPort<T>(InputStream<T> stream, Func<object?[], T> fro
 
         using (app.ProcessingLock.Enter())
         {
+            var mark = app.DeliveryMark;
             try
             {
                 app.OnEventTime(timestamp);
@@ -53,6 +54,7 @@ internal sealed class TypedPort<T>(InputStream<T> stream, Func<object?[], T> fro
             }
             catch (Exception ex)
             {
+                app.AbandonDeliveries(mark);
                 return ex;
             }
         }

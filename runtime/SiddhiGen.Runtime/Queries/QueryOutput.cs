@@ -54,7 +54,11 @@ public sealed class QueryOutput<T>
         return new Unsubscriber(this, callback);
     }
 
-    /// <summary>Delivers one output chunk. The buffer's events become current events on the way to the target.</summary>
+    /// <summary>
+    /// Delivers one output chunk. The buffer's events become current events on the way to the target. When a
+    /// receiver throws, the buffer is emptied before the exception goes on, so the operator that filled it starts
+    /// its next chunk empty (the failed rows are dropped with their event, never sent again).
+    /// </summary>
     public void Emit(EventBuffer<T> chunk)
     {
         if (chunk.Count == 0)
@@ -62,6 +66,19 @@ public sealed class QueryOutput<T>
             return;
         }
 
+        try
+        {
+            Deliver(chunk);
+        }
+        catch
+        {
+            chunk.Clear();
+            throw;
+        }
+    }
+
+    private void Deliver(EventBuffer<T> chunk)
+    {
         if (_callbacks.Length != 0)
         {
             InvokeCallbacks(chunk.Span);
@@ -86,24 +103,25 @@ public sealed class QueryOutput<T>
         }
     }
 
-    /// <summary>Delivers one current row as a chunk of its own: the per-event path, with no buffer in between.</summary>
+    /// <summary>
+    /// Delivers one current row as a chunk of its own: the per-event path, with no buffer in between. The row is
+    /// read where the operator built it (a fresh struct copied whole can stall the processor on its own stores).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void EmitRow(long timestamp, in T row)
+    public void EmitRow(in StreamEvent<T> row)
     {
-        var e = new StreamEvent<T>(timestamp, row);
-        var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
         if (_callbacks.Length != 0)
         {
-            InvokeCallbacks(chunk);
+            InvokeCallbacks(new ReadOnlySpan<StreamEvent<T>>(in row));
         }
 
         if (_targetStream is { } stream)
         {
-            stream.Publish(chunk);
+            stream.Publish(in row);
         }
         else
         {
-            _target?.Receive(chunk);
+            _target?.Receive(new ReadOnlySpan<StreamEvent<T>>(in row));
         }
     }
 

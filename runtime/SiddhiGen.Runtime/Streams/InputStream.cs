@@ -23,10 +23,11 @@ public sealed class InputStream<T> : OutputStream<T>
     /// Sends one event with an explicit timestamp. In playback mode the timestamp moves the app clock,
     /// firing due timers first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Send(long timestamp, in T data)
     {
-        var chunk = new StreamEvent<T>(timestamp, data);
-        SendChunk(timestamp, new ReadOnlySpan<StreamEvent<T>>(in chunk));
+        App.EnsureRunning(Name);
+        SendOne(timestamp, in data);
     }
 
     /// <summary>Sends the events as one chunk (Siddhi's <c>send(Event[])</c>), all stamped with the clock's current time.</summary>
@@ -68,13 +69,37 @@ public sealed class InputStream<T> : OutputStream<T>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// The per-event path: the event goes to the receivers by reference (generated operators take it without a
+    /// chunk around it). Only this method holds exception handling, so everything it calls can be inlined into it.
+    /// </summary>
+    private void SendOne(long timestamp, in T data)
+    {
+        var app = App;
+        using (app.ProcessingLock.Enter())
+        {
+            var mark = app.DeliveryMark;
+            var e = new StreamEvent<T>(timestamp, data);
+            try
+            {
+                app.OnEventTime(timestamp);
+                Publish(in e);
+            }
+            catch (Exception ex)
+            {
+                app.AbandonDeliveries(mark);
+                RouteError(new ReadOnlySpan<StreamEvent<T>>(in e), ex);
+            }
+        }
+    }
+
     private void SendChunk(long timestamp, ReadOnlySpan<StreamEvent<T>> chunk)
     {
         var app = App;
         app.EnsureRunning(Name);
         using (app.ProcessingLock.Enter())
         {
+            var mark = app.DeliveryMark;
             try
             {
                 app.OnEventTime(timestamp);
@@ -82,6 +107,7 @@ public sealed class InputStream<T> : OutputStream<T>
             }
             catch (Exception ex)
             {
+                app.AbandonDeliveries(mark);
                 RouteError(chunk, ex);
             }
         }

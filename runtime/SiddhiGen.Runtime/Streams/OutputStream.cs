@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace SiddhiGen.Runtime;
@@ -6,14 +7,18 @@ namespace SiddhiGen.Runtime;
 /// A stream of the app that users observe: every event delivered to it reaches the typed subscribers,
 /// the downstream queries and the sinks, in the order they subscribed.
 /// </summary>
-public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>
+public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelivery
 {
     /// <summary>Copy-on-write, so delivering a chunk never locks or allocates.</summary>
     private IStreamReceiver<T>[] _receivers = [];
     private readonly object _subscribeLock = new();
 
-    /// <summary>True while a chunk is being delivered; deliveries run under the app's processing lock.</summary>
-    private bool _delivering;
+    /// <summary>
+    /// The app's number for the delivery in progress, 0 while none is. Deliveries run under the app's processing
+    /// lock; a delivery an exception cuts short is ended by <see cref="SiddhiApp.AbandonDeliveries"/>, so the hot
+    /// path needs no <c>finally</c> (which would keep it from being inlined).
+    /// </summary>
+    private long _delivery;
 
     /// <summary>Chunks that arrived through a loop while delivering, delivered next in arrival order.</summary>
     private Queue<StreamEvent<T>[]>? _pending;
@@ -85,40 +90,85 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>
             return;
         }
 
-        if (_delivering)
+        if (_delivery != 0)
         {
-            // A query's output came back into this stream while it is still delivering (a loop of streams):
-            // deliver it once the current chunk is done, so no operator is re-entered mid-chunk.
-            (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue(chunk.ToArray());
+            Postpone(chunk);
             return;
         }
 
-        _delivering = true;
-        try
-        {
-            Deliver(chunk);
-            while (_pending is { Count: > 0 } pending)
-            {
-                Deliver(pending.Dequeue());
-            }
-        }
-        catch
-        {
-            // What a failed chunk led to is dropped with it; the caller reports the error.
-            _pending?.Clear();
-            throw;
-        }
-        finally
-        {
-            _delivering = false;
-        }
-    }
-
-    private void Deliver(ReadOnlySpan<StreamEvent<T>> chunk)
-    {
+        _delivery = App.StartDelivery();
         foreach (var receiver in _receivers)
         {
             receiver.Receive(chunk);
+        }
+
+        if (_pending is { Count: > 0 })
+        {
+            DeliverPending();
+        }
+
+        _delivery = 0;
+    }
+
+    /// <summary>
+    /// Delivers one event, a chunk of its own: the per-event path, small enough to be inlined into its caller.
+    /// The event is read where the caller built it, so it is never copied on the way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(in StreamEvent<T> e)
+    {
+        if (_delivery != 0)
+        {
+            Postpone(in e);
+            return;
+        }
+
+        _delivery = App.StartDelivery();
+        var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
+        foreach (var receiver in _receivers)
+        {
+            receiver.Receive(chunk);
+        }
+
+        if (_pending is { Count: > 0 })
+        {
+            DeliverPending();
+        }
+
+        _delivery = 0;
+    }
+
+    /// <summary>
+    /// A query's output came back into this stream while it is still delivering (a loop of streams): it is
+    /// delivered once the current chunk is done, so no operator is re-entered mid-chunk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Postpone(ReadOnlySpan<StreamEvent<T>> chunk) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue(chunk.ToArray());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Postpone(in StreamEvent<T> e) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue([e]);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DeliverPending()
+    {
+        while (_pending is { Count: > 0 } pending)
+        {
+            var chunk = pending.Dequeue();
+            foreach (var receiver in _receivers)
+            {
+                receiver.Receive(chunk);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    void IStreamDelivery.AbandonDeliveriesSince(long mark)
+    {
+        if (_delivery > mark)
+        {
+            // What the failed chunk led to is dropped with it; the entry point reports the error.
+            _delivery = 0;
+            _pending?.Clear();
         }
     }
 

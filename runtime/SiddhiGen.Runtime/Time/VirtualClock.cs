@@ -62,7 +62,17 @@ public sealed class VirtualClock : AppClock
 
         using (app.ProcessingLock.Enter())
         {
-            FireUntil(time);
+            var mark = app.DeliveryMark;
+            try
+            {
+                FireUntil(time);
+            }
+            catch
+            {
+                // The exception goes to the caller; the deliveries it cut short end here.
+                app.AbandonDeliveries(mark);
+                throw;
+            }
         }
     }
 

@@ -108,17 +108,22 @@ namespace TemperatureMonitoring
             {
                 if (chunk.Length == 1)
                 {
-                    // One event, at most one row: straight to the output.
+                    // A chunk of one event takes the per-event path.
                     ref readonly var single = ref chunk[0];
-                    if (Accept(in single, out var singleRow))
-                    {
-                        _output.EmitRow(single.Timestamp, in singleRow);
-                    }
-
+                    Receive(single.Timestamp, in single.Data);
                     return;
                 }
 
                 ReceiveChunk(chunk);
+            }
+
+            /// <summary>One event sent on its own: at most one row, straight to the output.</summary>
+            public void Receive(long timestamp, in TempStreamEvent data)
+            {
+                if (Accept(timestamp, in data, out var row))
+                {
+                    _output.EmitRow(new global::SiddhiGen.Runtime.StreamEvent<AverageTempStreamEvent>(timestamp, row));
+                }
             }
 
             /// <summary>Several events sent as one chunk: one row, the last.</summary>
@@ -129,7 +134,7 @@ namespace TemperatureMonitoring
                 global::SiddhiGen.Runtime.StreamEvent<AverageTempStreamEvent> last = default;
                 foreach (ref readonly var ev in chunk)
                 {
-                    if (Accept(in ev, out var row))
+                    if (Accept(ev.Timestamp, in ev.Data, out var row))
                     {
                         last = new(ev.Timestamp, row);
                         hasRow = true;
@@ -146,7 +151,7 @@ namespace TemperatureMonitoring
 
             /// <summary>Runs one arriving event through the window and the aggregators; true when it yields a row.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private bool Accept(in global::SiddhiGen.Runtime.StreamEvent<TempStreamEvent> ev, out AverageTempStreamEvent row)
+            private bool Accept(long timestamp, in TempStreamEvent data, out AverageTempStreamEvent row)
             {
                 // When the window is full, the oldest event leaves first.
                 if (_window.Count == 3)
@@ -155,11 +160,11 @@ namespace TemperatureMonitoring
                 }
 
                 var state = _state;
-                var argument0 = ev.Data.Temp;
+                var argument0 = data.Temp;
                 _window.Add(new Held(argument0));
                 state.Aggregator0.Add(argument0);
 
-                row = new AverageTempStreamEvent(ev.Data.RoomNo, ev.Data.DeviceID, state.Aggregator0.Value);
+                row = new AverageTempStreamEvent(data.RoomNo, data.DeviceID, state.Aggregator0.Value);
                 return true;
             }
 
