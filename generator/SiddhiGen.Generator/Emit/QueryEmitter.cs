@@ -71,6 +71,10 @@ internal static class QueryEmitter
         }
 
         w.WriteLine($"private readonly {Runtime}.EventBuffer<{outEvent}> _selected = new();");
+        if (!aggregating && QueryPlanner.SelectsWithoutBranches(query))
+        {
+            w.WriteLine("private int[] _passing = [];");
+        }
         if (limiter is not null)
         {
             w.WriteLine($"private readonly {limiter.TypeName} _limiter;");

@@ -21,7 +21,8 @@ internal static class SelectorEmitter
         OpenSelect(w, query, inEvent);
         if (QueryPlanner.SelectsWithoutBranches(query))
         {
-            // Every row is written in place; only the count of passing rows moves: no branch to mispredict.
+            // The selection is a list of positions built without branches (nothing to mispredict); rows are built
+            // for passing events only.
             var filters = query.Input.PreWindowFilters.Concat(query.Input.PostWindowFilters).Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
             var values = query.Selector.Projections.Select(p => e.Emit(p.Expression)).ToList();
             var pass = string.Join(" & ", new[] { $"ev.Kind == {Runtime}.EventKind.Current" }.Concat(filters));
@@ -40,12 +41,20 @@ internal static class SelectorEmitter
                 w.WriteLine();
             }
 
-            w.WriteLine("var rows = _selected.Reserve(chunk.Length);");
+            w.WriteLine("// First the positions of the passing events, without a branch; then only their rows are built.");
+            w.WriteLine("var passing = _passing.Length >= chunk.Length ? _passing : _passing = new int[chunk.Length];");
             w.WriteLine("var kept = 0;");
-            w.OpenBlock("foreach (ref readonly var ev in chunk)");
+            w.OpenBlock("for (var i = 0; i < chunk.Length; i++)");
+            w.WriteLine("ref readonly var ev = ref chunk[i];");
             w.WriteLine($"var pass = {pass};");
-            w.WriteLine($"rows[kept] = new(ev.Timestamp, new {outEvent}({string.Join(", ", values)}));");
-            w.WriteLine("kept += pass ? 1 : 0;");
+            w.WriteLine("passing[kept] = i;");
+            w.WriteLine("kept += global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(pass); // 0 or 1, never a jump");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("var rows = _selected.Reserve(kept);");
+            w.OpenBlock("for (var j = 0; j < kept; j++)");
+            w.WriteLine("ref readonly var ev = ref chunk[passing[j]];");
+            w.WriteLine($"rows[j] = new(ev.Timestamp, new {outEvent}({string.Join(", ", values)}));");
             w.CloseBlock();
             w.WriteLine();
             w.WriteLine("_selected.Commit(kept);");
