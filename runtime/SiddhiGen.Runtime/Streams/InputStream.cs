@@ -79,7 +79,11 @@ public sealed class InputStream<T> : OutputStream<T>
         using (app.ProcessingLock.Enter())
         {
             var mark = app.DeliveryMark;
-            var e = new StreamEvent<T>(timestamp, data);
+            // Field by field: the constructor would copy the payload twice (its parameter, then the field).
+            StreamEvent<T> e;
+            e.Timestamp = timestamp;
+            e.Data = data;
+            e.Kind = EventKind.Current;
             try
             {
                 app.OnEventTime(timestamp);
