@@ -42,7 +42,8 @@ internal static class QueryEmitter
         if (join is null)
         {
             var received = function is null ? inEvent : app.Streams.First(s => s.Name == query.Input.StreamName).EventTypeName;
-            contracts.Add($"{Runtime}.IStreamReceiver<{received}>");
+            var perEvent = !aggregating && QueryPlanner.ReceivesSingleEvents(query);
+            contracts.Add($"{Runtime}.{(perEvent ? "IEventReceiver" : "IStreamReceiver")}<{received}>");
         }
 
         if (usesTimers && (join is null || limiter?.UsesTimers == true))

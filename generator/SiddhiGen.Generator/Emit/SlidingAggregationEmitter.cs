@@ -40,7 +40,7 @@ internal static class SlidingAggregationEmitter
         var e = new ExpressionEmitter("data", "row", "state");
 
         w.WriteComment(query.Text);
-        w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IStreamReceiver<{inEvent}>");
+        w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IEventReceiver<{inEvent}>");
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
         if (isTime)
         {

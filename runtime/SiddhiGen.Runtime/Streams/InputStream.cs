@@ -79,20 +79,16 @@ public sealed class InputStream<T> : OutputStream<T>
         using (app.ProcessingLock.Enter())
         {
             var mark = app.DeliveryMark;
-            // Field by field: the constructor would copy the payload twice (its parameter, then the field).
-            StreamEvent<T> e;
-            e.Timestamp = timestamp;
-            e.Data = data;
-            e.Kind = EventKind.Current;
             try
             {
                 app.OnEventTime(timestamp);
-                Publish(in e);
+                Publish(timestamp, in data);
             }
             catch (Exception ex)
             {
                 app.AbandonDeliveries(mark);
-                RouteError(new ReadOnlySpan<StreamEvent<T>>(in e), ex);
+                var failed = new StreamEvent<T>(timestamp, data);
+                RouteError(new ReadOnlySpan<StreamEvent<T>>(in failed), ex);
             }
         }
     }

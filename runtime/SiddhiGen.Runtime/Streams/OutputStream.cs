@@ -10,7 +10,7 @@ namespace SiddhiGen.Runtime;
 public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelivery
 {
     /// <summary>Copy-on-write, so delivering a chunk never locks or allocates.</summary>
-    private IStreamReceiver<T>[] _receivers = [];
+    private ReceiverList _receivers = ReceiverList.Empty;
     private readonly object _subscribeLock = new();
 
     /// <summary>
@@ -38,7 +38,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     public string Name => Schema.Name;
 
     /// <summary>True when anything listens; operators skip building output nobody reads.</summary>
-    public bool HasReceivers => _receivers.Length != 0;
+    public bool HasReceivers => _receivers.All.Length != 0;
 
     /// <summary>Calls <paramref name="onEvent"/> for every event delivered to this stream.</summary>
     public IDisposable Subscribe(Action<T> onEvent) => AddReceiver(new ActionReceiver(onEvent));
@@ -76,7 +76,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
         ArgumentNullException.ThrowIfNull(receiver);
         lock (_subscribeLock)
         {
-            _receivers = [.. _receivers, receiver];
+            _receivers = new ReceiverList([.. _receivers.All, receiver]);
         }
 
         return new Subscription(this, receiver);
@@ -97,7 +97,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
         }
 
         _delivery = App.StartDelivery();
-        foreach (var receiver in _receivers)
+        foreach (var receiver in _receivers.All)
         {
             receiver.Receive(chunk);
         }
@@ -112,22 +112,77 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
 
     /// <summary>
     /// Delivers one event, a chunk of its own: the per-event path, small enough to be inlined into its caller.
-    /// The event is read where the caller built it, so it is never copied on the way.
+    /// Receivers that take single events get it by reference; otherwise it is copied into a chunk of one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long timestamp, in T data)
+    {
+        if (_delivery != 0)
+        {
+            Postpone(timestamp, in data);
+            return;
+        }
+
+        _delivery = App.StartDelivery();
+        var receivers = _receivers;
+        if (receivers.OneByOne is { } oneByOne)
+        {
+            foreach (var receiver in oneByOne)
+            {
+                receiver.Receive(timestamp, in data);
+            }
+        }
+        else
+        {
+            // Field by field: the constructor would copy the payload twice (its parameter, then the field).
+            StreamEvent<T> e;
+            e.Timestamp = timestamp;
+            e.Data = data;
+            e.Kind = EventKind.Current;
+            var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
+            foreach (var receiver in receivers.All)
+            {
+                receiver.Receive(chunk);
+            }
+        }
+
+        if (_pending is { Count: > 0 })
+        {
+            DeliverPending();
+        }
+
+        _delivery = 0;
+    }
+
+    /// <summary>
+    /// Delivers one event the caller has built as a stream event (a query's row): the event is read where it was
+    /// built, never copied on the way (a fresh struct copied whole can stall the processor on its own stores).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(in StreamEvent<T> e)
     {
         if (_delivery != 0)
         {
-            Postpone(in e);
+            Postpone(e.Timestamp, in e.Data);
             return;
         }
 
         _delivery = App.StartDelivery();
-        var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
-        foreach (var receiver in _receivers)
+        var receivers = _receivers;
+        if (receivers.OneByOne is { } oneByOne)
         {
-            receiver.Receive(chunk);
+            foreach (var receiver in oneByOne)
+            {
+                receiver.Receive(e.Timestamp, in e.Data);
+            }
+        }
+        else
+        {
+            var chunk = new ReadOnlySpan<StreamEvent<T>>(in e);
+            foreach (var receiver in receivers.All)
+            {
+                receiver.Receive(chunk);
+            }
         }
 
         if (_pending is { Count: > 0 })
@@ -146,7 +201,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     private void Postpone(ReadOnlySpan<StreamEvent<T>> chunk) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue(chunk.ToArray());
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Postpone(in StreamEvent<T> e) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue([e]);
+    private void Postpone(long timestamp, in T data) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue([new StreamEvent<T>(timestamp, data)]);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void DeliverPending()
@@ -154,7 +209,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
         while (_pending is { Count: > 0 } pending)
         {
             var chunk = pending.Dequeue();
-            foreach (var receiver in _receivers)
+            foreach (var receiver in _receivers.All)
             {
                 receiver.Receive(chunk);
             }
@@ -179,12 +234,33 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     {
         lock (_subscribeLock)
         {
-            var index = Array.IndexOf(_receivers, receiver);
+            var all = _receivers.All;
+            var index = Array.IndexOf(all, receiver);
             if (index >= 0)
             {
-                _receivers = [.. _receivers.AsSpan(0, index), .. _receivers.AsSpan(index + 1)];
+                _receivers = new ReceiverList([.. all.AsSpan(0, index), .. all.AsSpan(index + 1)]);
             }
         }
+    }
+
+    /// <summary>A stream's receivers in subscription order, and the same list typed for single events when every one takes them.</summary>
+    private sealed class ReceiverList
+    {
+        public static readonly ReceiverList Empty = new([]);
+
+        public ReceiverList(IStreamReceiver<T>[] all)
+        {
+            All = all;
+            if (all.Length != 0 && Array.TrueForAll(all, r => r is IEventReceiver<T>))
+            {
+                OneByOne = Array.ConvertAll(all, r => (IEventReceiver<T>)r);
+            }
+        }
+
+        public IStreamReceiver<T>[] All { get; }
+
+        /// <summary>The receivers, when every one takes single events by reference; null otherwise.</summary>
+        public IEventReceiver<T>[]? OneByOne { get; }
     }
 
     private sealed class Subscription(OutputStream<T> stream, IStreamReceiver<T> receiver) : IDisposable

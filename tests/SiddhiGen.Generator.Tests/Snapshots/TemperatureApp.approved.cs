@@ -90,7 +90,7 @@ namespace TemperatureMonitoring
         // from TempStream#window.length(3)
         // select roomNo, deviceID, avg(temp) as avgTemp
         // insert into AverageTempStream
-        private sealed class CalculateAvgTempQuery : global::SiddhiGen.Runtime.IStreamReceiver<TempStreamEvent>
+        private sealed class CalculateAvgTempQuery : global::SiddhiGen.Runtime.IEventReceiver<TempStreamEvent>
         {
             private readonly global::SiddhiGen.Runtime.QueryOutput<AverageTempStreamEvent> _output;
             private readonly global::SiddhiGen.Runtime.EventBuffer<AverageTempStreamEvent> _selected = new();
