@@ -47,6 +47,10 @@ public sealed class ProcessingLock
     /// <summary>1 once the bias is revoked: everyone uses the monitor.</summary>
     private int _revoked;
 
+    /// <summary>True when the calling thread is inside the lock (it must not wait for work that needs the lock).</summary>
+    public bool IsHeldByCurrentThread =>
+        _owner == CurrentThreadId && _depth != 0 || Monitor.IsEntered(_monitor);
+
     /// <summary>True once a second thread took the lock, so every entry now takes the monitor.</summary>
     public bool IsShared => Volatile.Read(ref _revoked) != 0;
 

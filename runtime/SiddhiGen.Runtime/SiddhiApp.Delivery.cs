@@ -27,4 +27,33 @@ public abstract partial class SiddhiApp
     }
 
     private void TrackDeliveries(IStreamDelivery stream) => _deliveries.Add(stream);
+
+    private readonly List<IAsyncDelivery> _asyncDeliveries = [];
+
+    /// <summary>
+    /// Waits until every <c>@Async</c> stream has delivered what was sent to it (at once when the app has none).
+    /// False when <paramref name="timeout"/> (default: 30 seconds) ran out first, or when called from inside the
+    /// app's processing (a callback), where waiting could never end.
+    /// </summary>
+    public bool Drain(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        foreach (var stream in _asyncDeliveries)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left < TimeSpan.Zero || !stream.WaitUntilIdle(left))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Registers an <c>@Async</c> stream's worker: it starts with the app and, registered last, stops first.</summary>
+    internal void AddAsyncDelivery<T>(AsyncDelivery<T> delivery)
+    {
+        _asyncDeliveries.Add(delivery);
+        AddComponent(delivery);
+    }
 }

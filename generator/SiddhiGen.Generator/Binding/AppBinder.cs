@@ -21,6 +21,7 @@ internal sealed partial class AppBinder
     private readonly Dictionary<string, string> _definitionTexts = new();
     private readonly List<NamedWindowSpec> _windows = new();
     private PlaybackHeartbeatSpec? _heartbeat;
+    private readonly List<AsyncStreamSpec> _asyncStreams = [];
     private readonly List<string> _faultRoutes = new();
 
     private AppBinder(BindingContext context, AppSyntax app, string filePath, string defaultNamespace)
@@ -93,7 +94,8 @@ internal sealed partial class AppBinder
             new EquatableArray<AggregationSpec>(_aggregations),
             new EquatableArray<TriggerSpec>(_triggers),
             new EquatableArray<ScriptFunctionSpec>(symbols.ScriptFunctions.Values),
-            new EquatableArray<PartitionSpec>(_partitions));
+            new EquatableArray<PartitionSpec>(_partitions),
+            new EquatableArray<AsyncStreamSpec>(_asyncStreams));
     }
 
     private void BindDefinitions(AppSymbols symbols, List<ConnectorSpec> sinks)
@@ -209,9 +211,9 @@ internal sealed partial class AppBinder
                     _connectors.BindOnError(annotation);
                     break;
                 case "async":
-                    if (CheckAsync(annotation))
+                    if (BindAsync(stream.Name.Text, annotation) is { } async)
                     {
-                        _context.NotSupported("@Async", annotation.Span);
+                        _asyncStreams.Add(async);
                     }
 
                     break;
@@ -281,21 +283,39 @@ internal sealed partial class AppBinder
         }
     }
 
-    /// <summary>Checks @Async(buffer.size, workers, batch.size.max): each, when given, a positive integer.</summary>
-    private bool CheckAsync(AnnotationSyntax annotation)
+    /// <summary>
+    /// Binds @Async(buffer.size, workers, batch.size.max): each, when given, a positive integer. Siddhi's defaults
+    /// are a buffer of 1024 events and batches as large as the buffer; the number of workers is checked, but chunks
+    /// are delivered one at a time in arrival order (an app processes under one lock).
+    /// </summary>
+    private AsyncStreamSpec? BindAsync(string stream, AnnotationSyntax annotation)
     {
+        int bufferSize = 1024, batchSizeMax = -1;
         foreach (var element in annotation.Elements)
         {
             var key = element.Key?.Text.ToLowerInvariant();
-            if (key is "buffer.size" or "workers" or "batch.size.max"
-                && (!int.TryParse(element.Value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0))
+            if (key is not ("buffer.size" or "workers" or "batch.size.max"))
+            {
+                continue;
+            }
+
+            if (!int.TryParse(element.Value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
             {
                 _context.Report(DiagnosticDescriptors.InvalidConstant, element.Value.Span, $"@Async {key} '{element.Value.Value}'", "a positive integer");
-                return false;
+                return null;
+            }
+
+            if (key == "buffer.size")
+            {
+                bufferSize = value;
+            }
+            else if (key == "batch.size.max")
+            {
+                batchSizeMax = value;
             }
         }
 
-        return true;
+        return new AsyncStreamSpec(stream, bufferSize, batchSizeMax > 0 ? batchSizeMax : bufferSize);
     }
 
     private string? SingleValue(AnnotationSyntax annotation) =>

@@ -207,6 +207,17 @@ internal static class AppEmitter
             }
         }
 
+        if (app.AsyncStreams.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("// @Async streams: a worker thread delivers what is sent to them. Registered last, they stop first and deliver what they hold.");
+            foreach (var async in app.AsyncStreams)
+            {
+                var stream = app.Streams.First(s => s.Name == async.StreamName);
+                w.WriteLine($"{StreamField(stream)}.UseAsyncDelivery(bufferSize: {Int(async.BufferSize)}, batchSizeMax: {Int(async.BatchSizeMax)});");
+            }
+        }
+
         w.CloseBlock();
 
         foreach (var window in app.Windows)

@@ -20,7 +20,11 @@ public sealed record AppSpec(
     EquatableArray<AggregationSpec> Aggregations = default,
     EquatableArray<TriggerSpec> Triggers = default,
     EquatableArray<ScriptFunctionSpec> Functions = default,
-    EquatableArray<PartitionSpec> Partitions = default);
+    EquatableArray<PartitionSpec> Partitions = default,
+    EquatableArray<AsyncStreamSpec> AsyncStreams = default);
 
 /// <summary><c>@app:playback(idle.time, increment)</c>, in milliseconds.</summary>
 public sealed record PlaybackHeartbeatSpec(long IdleMilliseconds, long IncrementMilliseconds);
+
+/// <summary><c>@Async(buffer.size, workers, batch.size.max)</c> on a stream: its events are delivered by a worker thread.</summary>
+public sealed record AsyncStreamSpec(string StreamName, int BufferSize, int BatchSizeMax);

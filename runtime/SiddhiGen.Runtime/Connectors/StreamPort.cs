@@ -43,13 +43,20 @@ internal sealed class TypedPort<T>(InputStream<T> stream, Func<object?[], T> fro
             chunk[i] = new StreamEvent<T>(timestamp, events[i]);
         }
 
+        // An @Async stream's worker delivers (and logs or routes errors); only what it no longer takes is sent here.
+        var taken = stream.EnqueueIfAsync(chunk);
+        if (taken == chunk.Length)
+        {
+            return null;
+        }
+
         using (app.ProcessingLock.Enter())
         {
             var mark = app.DeliveryMark;
             try
             {
                 app.OnEventTime(timestamp);
-                stream.Publish(chunk);
+                stream.Publish(chunk.AsSpan(taken));
                 return null;
             }
             catch (Exception ex)

@@ -51,7 +51,7 @@ public sealed class InputStream<T> : OutputStream<T>
 
         try
         {
-            SendChunk(timestamp, new ReadOnlySpan<StreamEvent<T>>(buffer, 0, events.Length));
+            SendChunk(new ReadOnlySpan<StreamEvent<T>>(buffer, 0, events.Length));
         }
         finally
         {
@@ -65,7 +65,7 @@ public sealed class InputStream<T> : OutputStream<T>
     {
         if (!chunk.IsEmpty)
         {
-            SendChunk(chunk[^1].Timestamp, chunk);
+            SendChunk(chunk);
         }
     }
 
@@ -75,6 +75,11 @@ public sealed class InputStream<T> : OutputStream<T>
     /// </summary>
     private void SendOne(long timestamp, in T data)
     {
+        if (_async is not null && EnqueueOne(new StreamEvent<T>(timestamp, data)))
+        {
+            return;
+        }
+
         var app = App;
         using (app.ProcessingLock.Enter())
         {
@@ -93,17 +98,35 @@ public sealed class InputStream<T> : OutputStream<T>
         }
     }
 
-    private void SendChunk(long timestamp, ReadOnlySpan<StreamEvent<T>> chunk)
+    private void SendChunk(ReadOnlySpan<StreamEvent<T>> chunk)
+    {
+        App.EnsureRunning(Name);
+        if (_async is { } async)
+        {
+            chunk = chunk.Slice(async.Enqueue(chunk));
+            if (chunk.IsEmpty)
+            {
+                return;
+            }
+        }
+
+        DeliverNow(chunk);
+    }
+
+    /// <summary>
+    /// Delivers a chunk on this thread under the app's processing lock, the clock moved to its last event, errors
+    /// logged or routed: a send's work, and an <c>@Async</c> worker's.
+    /// </summary>
+    internal void DeliverNow(ReadOnlySpan<StreamEvent<T>> chunk)
     {
         var app = App;
-        app.EnsureRunning(Name);
         using (app.ProcessingLock.Enter())
         {
             var mark = app.DeliveryMark;
             try
             {
-                app.OnEventTime(timestamp);
-                Publish(chunk);
+                app.OnEventTime(chunk[^1].Timestamp);
+                DeliverChunk(chunk);
             }
             catch (Exception ex)
             {
@@ -112,6 +135,28 @@ public sealed class InputStream<T> : OutputStream<T>
             }
         }
     }
+
+    /// <summary>
+    /// Makes this stream asynchronous, as <c>@Async(buffer.size, workers, batch.size.max)</c> does: sends buffer
+    /// their events and return, and a worker thread delivers them in arrival order, up to
+    /// <paramref name="batchSizeMax"/> events per chunk. Generated apps call it before the app starts;
+    /// <see cref="SiddhiApp.Drain"/> waits until what was sent is delivered.
+    /// </summary>
+    public void UseAsyncDelivery(int bufferSize, int batchSizeMax)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSizeMax);
+        if (App.IsRunning || _async is not null)
+        {
+            throw new InvalidOperationException($"Stream '{Name}' can only be made asynchronous once, before the app starts.");
+        }
+
+        _async = new AsyncDelivery<T>(this, bufferSize, batchSizeMax);
+        App.AddAsyncDelivery(_async);
+    }
+
+    /// <summary>Hands a source's events to the <c>@Async</c> worker, if the stream has one; returns how many it took.</summary>
+    internal int EnqueueIfAsync(ReadOnlySpan<StreamEvent<T>> chunk) => _async is { } async ? async.Enqueue(chunk) : 0;
 
     /// <summary>
     /// Where events go whose processing threw: with <c>@OnError(action='STREAM')</c> the generated app routes

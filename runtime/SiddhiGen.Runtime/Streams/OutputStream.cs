@@ -11,6 +11,9 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
 {
     /// <summary>Copy-on-write, so delivering a chunk never locks or allocates.</summary>
     private ReceiverList _receivers = ReceiverList.Empty;
+
+    /// <summary>The buffer and worker of an <c>@Async</c> stream; null for a synchronous one.</summary>
+    private protected AsyncDelivery<T>? _async;
     private readonly object _subscribeLock = new();
 
     /// <summary>
@@ -85,6 +88,17 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     /// <summary>Delivers one chunk to every receiver. Callers turn expired events into current ones first.</summary>
     public void Publish(ReadOnlySpan<StreamEvent<T>> chunk)
     {
+        if (_async is { } async)
+        {
+            chunk = chunk.Slice(async.Enqueue(chunk));
+        }
+
+        DeliverChunk(chunk);
+    }
+
+    /// <summary>Delivers one chunk now, on this thread (an <c>@Async</c> stream's worker delivers its chunks here).</summary>
+    private protected void DeliverChunk(ReadOnlySpan<StreamEvent<T>> chunk)
+    {
         if (chunk.IsEmpty)
         {
             return;
@@ -117,6 +131,11 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(long timestamp, in T data)
     {
+        if (_async is not null && EnqueueOne(new StreamEvent<T>(timestamp, data)))
+        {
+            return;
+        }
+
         if (_delivery != 0)
         {
             Postpone(timestamp, in data);
@@ -161,6 +180,11 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(in StreamEvent<T> e)
     {
+        if (_async is not null && EnqueueOne(e))
+        {
+            return;
+        }
+
         if (_delivery != 0)
         {
             Postpone(e.Timestamp, in e.Data);
@@ -202,6 +226,10 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Postpone(long timestamp, in T data) => (_pending ??= new Queue<StreamEvent<T>[]>()).Enqueue([new StreamEvent<T>(timestamp, data)]);
+
+    /// <summary>Hands one event to the <c>@Async</c> worker; false once the stream is stopped.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected bool EnqueueOne(in StreamEvent<T> e) => _async!.Enqueue(new ReadOnlySpan<StreamEvent<T>>(in e)) == 1;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void DeliverPending()

@@ -123,6 +123,12 @@ public static class CaseExecutor
                         break;
                 }
 
+                // An @Async stream delivers on its worker thread: each step sees what the previous ones led to.
+                if (!app.Drain(TimeSpan.FromSeconds(10)))
+                {
+                    throw new TimeoutException("the app's @Async streams did not deliver within 10 s");
+                }
+
                 stepIndex++;
             }
 

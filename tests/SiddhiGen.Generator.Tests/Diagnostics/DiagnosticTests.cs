@@ -24,6 +24,7 @@ public sealed class DiagnosticTests
         yield return Case("SIDDHI042", 2, 8, "Aggregator 'sum' cannot be used in a filter", S + "from S[sum(price) > 10] select symbol insert into O;");
         yield return Case("SIDDHI043", 2, 31, "'volume' in 'order by' is not an attribute of the query's output", S + "from S select symbol order by volume insert into O;");
         yield return Case("SIDDHI044", 2, 35, "The limit value must be a non-negative int or long constant", S + "from S select symbol, price limit 1.5 insert into O;");
+        yield return Case("SIDDHI044", 1, 34, "@Async workers '0' must be a positive integer", "@Async(buffer.size='16', workers='0') define stream A (v int);\nfrom A select v insert into B;");
         yield return Case("SIDDHI080", 2, 1, "@sink needs a type, e.g. @sink(type='log')", "define stream T (a int);\n@sink(prefix='x')\ndefine stream O (a int);\nfrom T select a insert into O;");
         yield return Case("SIDDHI081", 2, 1, "Sink type 'carrierPigeon' does not exist", "define stream T (a int);\n@sink(type='carrierPigeon')\ndefine stream O (a int);\nfrom T select a insert into O;");
     }

@@ -76,8 +76,9 @@ public sealed class FileConnectorTests
         System.IO.File.AppendAllText(tail, "price:3\n");
         await Wait.ForCountAsync(_out, 3, "the line completed later");
 
+        // The sink may write its file just after the subscriber saw the event: wait for the write, then check it.
+        await Wait.UntilAsync(() => ReadShared(_dir.File("last.txt")) == "symbol:\"C\",price:3\n", "last.txt to hold the last payload");
         Assert.That(_out.Select(e => e.Symbol), Is.EqualTo(new[] { "A", "B", "C" }));
-        Assert.That(System.IO.File.ReadAllText(_dir.File("last.txt")), Is.EqualTo("symbol:\"C\",price:3\n"), "append='false' keeps only the last payload");
         Assert.That(Source("Tail").State, Is.EqualTo(ConnectorState.Running), "a tailed file never completes");
     }
 
@@ -132,5 +133,20 @@ public sealed class FileConnectorTests
         using var app = new FileApp(new SiddhiAppOptions { LoggerFactory = _logs });
         var ex = Assert.Throws<ConnectorConfigurationException>(() => app.Start());
         Assert.That(ex!.InnerException!.Message, Is.EqualTo("No system or environmental variable found for '${DIR}', for Siddhi App 'FileApp'"));
+    }
+
+    /// <summary>The file's text, or null while it is missing or being written.</summary>
+    private static string? ReadShared(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }
