@@ -140,14 +140,23 @@ internal sealed partial class AppBinder
             symbols.DefineStream(name, new[] { attribute }, inferred: false, _app.GetText(trigger));
         }
 
+        if (trigger.Every is null && !trigger.IsStart && !IsQuartzShaped(trigger.At?.Value))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidConstant, trigger.At?.Span ?? trigger.Name.Span, $"The cron expression of trigger '{name}'", "a Quartz cron expression of 6 or 7 fields (seconds first)");
+            return;
+        }
+
         var spec = trigger.Every is { } every
             ? new TriggerSpec(name, TriggerKind.Periodic, every.Milliseconds, null)
             : trigger.IsStart
                 ? new TriggerSpec(name, TriggerKind.Start, 0, null)
                 : new TriggerSpec(name, TriggerKind.Cron, 0, trigger.At?.Value);
         _triggers.Add(spec);
-        _context.NotSupported("trigger definition", trigger.Name.Span);
     }
+
+    /// <summary>Quartz cron: seconds, minutes, hours, day of month, month, day of week, and an optional year.</summary>
+    private static bool IsQuartzShaped(string? cron) =>
+        cron is not null && cron.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Length is 6 or 7;
 
     /// <summary>
     /// Binds a partition: its keys and <c>@purge</c>, then its queries in order (numbered and named with the

@@ -207,6 +207,24 @@ internal static class AppEmitter
             }
         }
 
+        if (app.Triggers.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("// Triggers start after the sinks and sources, so their first events find everything running.");
+            foreach (var trigger in app.Triggers)
+            {
+                var stream = app.Streams.First(s => s.Name == trigger.Name);
+                var arguments = $"{StreamField(stream)}, static time => new {stream.EventTypeName}(time)";
+                var type = $"{Runtime}.Trigger<{stream.EventTypeName}>";
+                w.WriteLine(trigger.Kind switch
+                {
+                    TriggerKind.Periodic => $"AddComponent({type}.Every({arguments}, {Int(trigger.PeriodMilliseconds)}L));",
+                    TriggerKind.Cron => $"AddComponent({type}.Cron({arguments}, {SourceWriter.StringLiteral(trigger.Cron ?? string.Empty)}));",
+                    _ => $"AddComponent({type}.AtStart({arguments}));",
+                });
+            }
+        }
+
         if (app.AsyncStreams.Count > 0)
         {
             w.WriteLine();

@@ -7,7 +7,8 @@ public sealed class DiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        yield return Case("SIDDHI001", 2, 16, "'trigger definition' is not supported yet", S + "define trigger Tick at every 5 sec;\nfrom S select symbol insert into O;");
+        yield return Case("SIDDHI001", 2, 20, "'aggregation definition' is not supported yet", S + "define aggregation Totals from S select symbol, sum(price) as total group by symbol aggregate every sec ... min;");
+        yield return Case("SIDDHI044", 2, 24, "The cron expression of trigger 'Tick' must be a Quartz cron expression of 6 or 7 fields (seconds first)", S + "define trigger Tick at '*/5 * * *';\nfrom Tick select triggered_time insert into O;");
         yield return Case("SIDDHI001", 2, 1, "'partition' is not supported yet", S + "partition with (symbol of S) begin from S select symbol insert into O; end;");
         yield return Case("SIDDHI030", 2, 6, "Stream 'T' is not defined", S + "from T select symbol insert into O;");
         yield return Case("SIDDHI031", 2, 15, "Attribute 'prize' is not defined in stream 'S'", S + "from S select prize insert into O;");
