@@ -147,6 +147,17 @@ public abstract partial class SiddhiApp : IDisposable
         return stream;
     }
 
+    /// <summary>
+    /// Creates a stream of one partition instance (its view of a stream, or an inner <c>#X</c> stream): a stream like
+    /// any other, but not reachable by name through the dynamic interface.
+    /// </summary>
+    protected internal InputStream<T> DefineLocalStream<T>(StreamSchema schema)
+    {
+        var stream = new InputStream<T>(this, schema);
+        TrackDeliveries(stream);
+        return stream;
+    }
+
     /// <summary>Creates the output of a query and registers it with the dynamic interface.</summary>
     protected QueryOutput<T> DefineQuery<T>(string name, StreamSchema schema, Func<T, object?[]> toRow)
     {

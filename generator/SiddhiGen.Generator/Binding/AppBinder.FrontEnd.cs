@@ -184,6 +184,13 @@ internal sealed partial class AppBinder
 
             var operatorName = Identifiers.Unique(Identifiers.Pascal(name) + "Query", symbols.UsedMemberNames);
             var spec = binder.Bind(query, name, operatorName, _app.GetText(query).Trim());
+            if (spec is { Rate: not null })
+            {
+                _context.NotSupported("output rate limiting inside a partition", query.OutputRate!.Span);
+                ok = false;
+                continue;
+            }
+
             if (spec is not null)
             {
                 queries.Add(spec);
@@ -202,7 +209,14 @@ internal sealed partial class AppBinder
         }
 
         var innerStreams = symbols.EndPartition();
-        _context.NotSupported("partition", partition.Span);
+        if (purge is { Enabled: true })
+        {
+            var annotation = partition.Annotations.First(a => string.Equals(a.Name.Text, "purge", StringComparison.OrdinalIgnoreCase));
+            var enable = annotation.Elements.FirstOrDefault(e => e.Key is not null && string.Equals(e.Key.Text, "enable", StringComparison.OrdinalIgnoreCase));
+            _context.NotSupported("@purge on a partition", enable?.Value.Span ?? annotation.Span);
+            ok = false;
+        }
+
         if (ok)
         {
             var info = partition.Annotations.FirstOrDefault(a => string.Equals(a.Name.Text, "info", StringComparison.OrdinalIgnoreCase));

@@ -22,13 +22,13 @@ internal static class AppEmitter
         w.WriteLine();
         w.OpenBlock("namespace " + app.Namespace);
 
-        foreach (var stream in app.Streams)
+        foreach (var stream in app.Streams.Concat(app.Partitions.SelectMany(p => p.InnerStreams)))
         {
             EmitEventStruct(w, stream);
             w.WriteLine();
         }
 
-        TableEmitter.EmitRowStructs(w, app);
+        TableEmitter.EmitRowStructs(w, app with { Queries = new EquatableArray<QuerySpec>(app.Queries.Concat(app.Partitions.SelectMany(p => p.Queries)).ToArray()) });
         EmitAppClass(w, app);
         w.CloseBlock();
         return w.ToString();
@@ -95,9 +95,9 @@ internal static class AppEmitter
         }
 
         TableEmitter.EmitMembers(w, app);
-        foreach (var query in app.Queries)
+        foreach (var (query, view) in app.Queries.Select(q => (q, app)).Concat(app.Partitions.SelectMany(p => p.Queries.Select(q => (q, PartitionEmitter.ViewOf(app, p))))))
         {
-            var output = TableEmitter.OutputOf(app, query);
+            var output = TableEmitter.OutputOf(view, query);
             w.WriteSummary($"The output of query '{query.Name}': current and expired rows per chunk.");
             w.WriteLine($"public {Runtime}.QueryOutput<{output.EventTypeName}> {query.OperatorName}Output {{ get; }}");
             w.WriteLine();
@@ -197,6 +197,11 @@ internal static class AppEmitter
             }
         }
 
+        foreach (var partition in app.Partitions)
+        {
+            PartitionEmitter.EmitConstruction(w, app, partition);
+        }
+
         if (app.Connectors.Count > 0)
         {
             w.WriteLine();
@@ -255,6 +260,25 @@ internal static class AppEmitter
         {
             w.WriteLine();
             TableActionEmitter.Emit(w, app, query);
+        }
+
+        foreach (var partition in app.Partitions)
+        {
+            var view = PartitionEmitter.ViewOf(app, partition);
+            foreach (var query in partition.Queries)
+            {
+                w.WriteLine();
+                QueryEmitter.Emit(w, view, query);
+            }
+
+            foreach (var query in partition.Queries.Where(TableActionEmitter.Applies))
+            {
+                w.WriteLine();
+                TableActionEmitter.Emit(w, view, query);
+            }
+
+            w.WriteLine();
+            PartitionEmitter.Emit(w, app, partition);
         }
 
         w.CloseBlock();

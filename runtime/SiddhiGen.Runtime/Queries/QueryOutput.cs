@@ -15,11 +15,29 @@ public sealed class QueryOutput<T>
     private T[] _current = new T[4];
     private T[] _expired = new T[4];
 
+    /// <summary>Whose callbacks this output calls: itself, or the query's output for a partition instance's output.</summary>
+    private readonly QueryOutput<T> _owner;
+
     internal QueryOutput(string name, StreamSchema schema)
     {
         Name = name;
         Schema = schema;
+        _owner = this;
     }
+
+    private QueryOutput(QueryOutput<T> owner, IStreamReceiver<T>? target)
+    {
+        Name = owner.Name;
+        Schema = owner.Schema;
+        _owner = owner;
+        Target = target;
+    }
+
+    /// <summary>
+    /// The output of this query in one partition instance: the rows go to <paramref name="target"/> (the instance's
+    /// inner stream), and this query's callbacks see them too, as they see every instance's rows.
+    /// </summary>
+    public QueryOutput<T> ForPartitionInstance(IStreamReceiver<T>? target) => new(this, target);
 
     /// <summary>The query name (<c>@info(name=...)</c>, or <c>query_n</c>).</summary>
     public string Name { get; }
@@ -79,7 +97,7 @@ public sealed class QueryOutput<T>
 
     private void Deliver(EventBuffer<T> chunk)
     {
-        if (_callbacks.Length != 0)
+        if (_owner._callbacks.Length != 0)
         {
             InvokeCallbacks(chunk.Span);
         }
@@ -110,7 +128,7 @@ public sealed class QueryOutput<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EmitRow(in StreamEvent<T> row)
     {
-        if (_callbacks.Length != 0)
+        if (_owner._callbacks.Length != 0)
         {
             InvokeCallbacks(new ReadOnlySpan<StreamEvent<T>>(in row));
         }
@@ -147,7 +165,7 @@ public sealed class QueryOutput<T>
         }
 
         var timestamp = chunk[^1].Timestamp;
-        foreach (var callback in _callbacks)
+        foreach (var callback in _owner._callbacks)
         {
             callback(timestamp, _current.AsSpan(0, currentCount), _expired.AsSpan(0, expiredCount));
         }

@@ -101,7 +101,7 @@ public sealed class StoreBindingTests
 
         Assert.That(diagnostics.Select(d => d.Id), Does.Contain("SIDDHI030"), "T is not defined");
         var (clean, cleanDiagnostics) = FrontEndBinding.Inspect(S + "define stream T (price double);\n" +
-            "@purge(enable='true', interval='1 sec', idle.period='1 min')\n" +
+            "@purge(enable='false', interval='1 sec', idle.period='1 min')\n" +
             "partition with (symbol of S, price < 10 as 'low' or price >= 10 as 'high' of T)\n" +
             "begin\n  from S select symbol, price insert into #Inner;\n  from #Inner#window.length(2) select symbol, avg(price) as mean insert into O;\nend;\n" +
             "from #Inner select symbol insert into P;");
@@ -113,7 +113,7 @@ public sealed class StoreBindingTests
             Assert.That(((RangePartitionKeySpec)partition.Keys[1]).Ranges.Select(r => r.Label), Is.EqualTo(new[] { "low", "high" }));
             Assert.That(partition.InnerStreams.Single().Name, Is.EqualTo("#Inner"));
             Assert.That(partition.Queries.Select(q => q.Name), Is.EqualTo(new[] { "query_1", "query_2" }));
-            Assert.That(partition.Purge, Is.EqualTo(new PartitionPurgeSpec(true, 1000, 60_000)));
+            Assert.That(partition.Purge, Is.EqualTo(new PartitionPurgeSpec(false, 1000, 60_000)));
             Assert.That(cleanDiagnostics.Select(d => d.Id).Where(id => id != "SIDDHI001"), Is.EqualTo(new[] { "SIDDHI064" }), "#Inner is not visible after the partition");
             Assert.That(app.Partitions, Is.Empty);
         });
