@@ -20,10 +20,15 @@ internal sealed partial class QueryBinder
         var selector = binder.Scope is { } scope ? BindSelector(query.Selector, scope) : null;
         var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
-        _context.NotSupported(syntax.Kind == StateInputKind.Pattern ? "pattern query" : "sequence query", syntax.Span);
         if (state is null || selector is null || output is null || (query.OutputRate is not null && rate is null))
         {
             return null;
+        }
+
+        if (PatternPlan.Of(state, selector, rate, out var unsupported) is null)
+        {
+            // Bound all the same, so that what is inside can be inspected; the app has no code without this part.
+            _context.NotSupported(unsupported ?? "pattern query", syntax.Span);
         }
 
         var input = new InputSpec(operatorName + ".State", EquatableArray<ExpressionSpec>.Empty, null, EquatableArray<ExpressionSpec>.Empty);

@@ -160,11 +160,21 @@ internal static class AppEmitter
             var output = TableEmitter.OutputOf(app, query);
             var target = TableActionEmitter.Applies(query) ? TableActionEmitter.Construction(query) : app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
             w.WriteLine();
-            var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName : query.Input.StreamName;
+            var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName
+                : query.State is { } pattern ? string.Join(" -> ", pattern.Events.Select(e => e.StreamName)) : query.Input.StreamName;
             w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
             w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
             w.WriteLine($"{query.OperatorName}Output.Target = {target};");
-            if (query.Join is { } join)
+            if (query.State is not null)
+            {
+                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
+                w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output);");
+                foreach (var (stream, receiver) in PatternEmitter.Inputs(query))
+                {
+                    w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == stream))}.AddReceiver({variable}.{receiver});");
+                }
+            }
+            else if (query.Join is { } join)
             {
                 var windows = string.Concat(new[] { join.Left, join.Right }
                     .Where(side => side.IsNamedWindow)

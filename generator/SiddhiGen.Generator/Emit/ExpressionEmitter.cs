@@ -61,6 +61,8 @@ internal sealed class ExpressionEmitter
         WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,
         InTableSpec t => InTable(t),
+        StateAttributeRefSpec s => Input + "." + s.PropertyName, // a pattern's match: the property is the slot's path and the attribute
+        StateEventIsNullSpec n => n.Event < 0 ? "true" : "false",
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };
@@ -69,7 +71,7 @@ internal sealed class ExpressionEmitter
     public static bool IsNullable(ExpressionSpec expression) => expression switch
     {
         ConstantSpec => false,
-        NotSpec or IsNullSpec or LogSpec or WindowEventTimestampSpec or InTableSpec => false,
+        NotSpec or IsNullSpec or LogSpec or WindowEventTimestampSpec or InTableSpec or StateEventIsNullSpec => false,
         FunctionCallSpec f when f.Name.StartsWith("instanceOf", StringComparison.Ordinal) || f.Name is "UUID" or "currentTimeMillis" or "eventTimestamp" or "createSet" or "sizeOfSet" => false,
         BinarySpec b when IsLogicalOrComparison(b.Operator) => false,
         BinarySpec b when b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo => true,

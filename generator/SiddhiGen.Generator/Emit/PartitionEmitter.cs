@@ -135,7 +135,16 @@ internal static class PartitionEmitter
                 : $"app.{query.OperatorName}Output";
             var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName : query.Input.StreamName;
             w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
-            if (query.Join is { } join)
+            if (query.State is not null)
+            {
+                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
+                w.WriteLine($"var {variable} = new {query.OperatorName}(app, {queryOutput});");
+                foreach (var (stream, receiver) in PatternEmitter.Inputs(query))
+                {
+                    w.WriteLine($"{local.First(s => s.Name == stream).PropertyName}.AddReceiver({variable}.{receiver});");
+                }
+            }
+            else if (query.Join is { } join)
             {
                 var windows = string.Concat(new[] { join.Left, join.Right }
                     .Where(side => side.IsNamedWindow)
@@ -223,7 +232,11 @@ internal static class PartitionEmitter
         var names = new List<string>();
         foreach (var query in partition.Queries)
         {
-            if (query.Join is { } join)
+            if (query.State is { } state)
+            {
+                names.AddRange(state.Events.Select(e => e.StreamName));
+            }
+            else if (query.Join is { } join)
             {
                 names.AddRange(new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side) && !side.IsNamedWindow).Select(side => side.StreamName));
             }

@@ -16,6 +16,13 @@ internal static class QueryEmitter
 
     public static void Emit(SourceWriter w, AppSpec app, QuerySpec query)
     {
+        if (query.State is not null)
+        {
+            // A pattern: the state machine of its steps.
+            PatternEmitter.Emit(w, app, query);
+            return;
+        }
+
         if (QueryPlanner.ShapeOf(query) == OperatorShape.FusedSlidingAggregation)
         {
             // length/time window under aggregators, current events out: one fused pass per event.

@@ -1,0 +1,101 @@
+namespace SiddhiGen.Generator.Tests.EndToEnd;
+
+/// <summary>Patterns (<c>-&gt;</c>): chains of events, <c>every</c>, filters on earlier events and <c>within</c>, as Siddhi matches them.</summary>
+public sealed class PatternTests
+{
+    private const string Streams = """
+        define stream A (symbol string, price double);
+        define stream B (symbol string, price double);
+
+        """;
+
+    [Test]
+    public void WithoutEveryThePatternMatchesOnce()
+    {
+        using var app = new AppHarness(Streams + """
+            from e1=A -> e2=B select e1.symbol as first, e2.symbol as second insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "WSO2", 1.0);
+        app.Send(1, "A", "GOOG", 1.0);
+        app.Send(2, "B", "IBM", 1.0);
+        app.Send(3, "A", "ORCL", 1.0);
+        app.Send(4, "B", "MSFT", 1.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "WSO2", "IBM" } }));
+    }
+
+    [Test]
+    public void EveryStartsAMatchPerEventAndOneEventCompletesAllOfThem()
+    {
+        using var app = new AppHarness(Streams + """
+            from every e1=A -> e2=B[price > e1.price] select e1.symbol as first, e2.symbol as second insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "a1", 10.0);
+        app.Send(1, "A", "a2", 20.0);
+        app.Send(2, "B", "b1", 15.0);
+        app.Send(3, "B", "b2", 25.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[]
+        {
+            new object?[] { "a1", "b1" },
+            new object?[] { "a2", "b2" },
+        }));
+    }
+
+    [Test]
+    public void AnEventNeverFillsTwoConsecutiveStepsOfOneMatch()
+    {
+        using var app = new AppHarness(Streams + """
+            from every e1=A -> e2=A[price > e1.price] select e1.price as before, e2.price as after insert into Rises;
+            """, streams: ["Rises"]);
+        app.Send(0, "A", "x", 1.0);
+        app.Send(1, "A", "x", 2.0);
+        app.Send(2, "A", "x", 3.0);
+
+        // The match started by 1 is completed by 2 and removed; 3 completes only the match 2 started.
+        Assert.That(app.Rows("Rises"), Is.EqualTo(new[] { new object?[] { 1.0, 2.0 }, new object?[] { 2.0, 3.0 } }));
+    }
+
+    [Test]
+    public void AnEveryGroupFollowedByMoreStepsGivesPairsThatDoNotOverlap()
+    {
+        using var app = new AppHarness(Streams + """
+            from every (e1=A -> e3=A) -> e2=B select e1.symbol as first, e3.symbol as second, e2.symbol as last insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "A1", 1.0);
+        app.Send(1, "A", "A2", 1.0);
+        app.Send(2, "A", "A3", 1.0);
+        app.Send(3, "A", "A4", 1.0);
+        app.Send(4, "B", "B", 1.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "A1", "A2", "B" }, new object?[] { "A3", "A4", "B" } }));
+    }
+
+    [Test]
+    public void EveryGroupRestartsOnlyWhenTheGroupCompletes()
+    {
+        using var app = new AppHarness(Streams + """
+            from every (e1=A -> e2=B) select e1.symbol as a, e2.symbol as b insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "a1", 1.0);
+        app.Send(1, "A", "a2", 1.0);
+        app.Send(2, "B", "b1", 1.0);
+        app.Send(3, "A", "a3", 1.0);
+        app.Send(4, "B", "b2", 1.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "a1", "b1" }, new object?[] { "a3", "b2" } }));
+    }
+
+    [Test]
+    public void WithinDropsAPartialMatchWhoseFirstEventIsTooOld()
+    {
+        using var app = new AppHarness(Streams + """
+            from every e1=A -> e2=B within 1 sec select e1.symbol as first, e2.symbol as second insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "old", 1.0);
+        app.Send(900, "A", "recent", 1.0);
+        app.Send(1500, "B", "b", 1.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "recent", "b" } }));
+    }
+}
