@@ -71,15 +71,28 @@ internal static class PatternEmitter
 
         // Stabilise: what matched with the previous event now waits at the next step.
         w.WriteLine();
-        w.WriteSummary("Before each event: the partial matches that moved on with the previous event now wait at their next step.");
-        w.OpenBlock("private void Settle()");
-        w.OpenBlock("for (var i = 0; i < _waiting.Length; i++)");
-        w.OpenBlock("if (_arrived[i].Count != 0)");
-        w.WriteLine("_waiting[i].AddRange(_arrived[i]);");
-        w.WriteLine("_arrived[i].Clear();");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.CloseBlock();
+        if (plan.IsSequence)
+        {
+            w.WriteSummary("Before each event: only the partial matches the previous event advanced go on (a sequence allows nothing in between).");
+            w.OpenBlock("private void Settle()");
+            w.OpenBlock("for (var i = 1; i < _waiting.Length; i++)");
+            w.WriteLine("(_waiting[i], _arrived[i]) = (_arrived[i], _waiting[i]);");
+            w.WriteLine("_arrived[i].Clear();");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+        else
+        {
+            w.WriteSummary("Before each event: the partial matches that moved on with the previous event now wait at their next step.");
+            w.OpenBlock("private void Settle()");
+            w.OpenBlock("for (var i = 0; i < _waiting.Length; i++)");
+            w.OpenBlock("if (_arrived[i].Count != 0)");
+            w.WriteLine("_waiting[i].AddRange(_arrived[i]);");
+            w.WriteLine("_arrived[i].Clear();");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.CloseBlock();
+        }
 
         for (var k = 0; k < plan.Steps.Count; k++)
         {

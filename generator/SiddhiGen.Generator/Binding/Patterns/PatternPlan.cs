@@ -18,15 +18,17 @@ internal enum PatternStart
 }
 
 /// <summary>
-/// The patterns the generator compiles: a chain <c>A -&gt; B -&gt; ...</c> of single events, <c>every</c> on its
+/// The patterns and sequences the generator compiles: a chain <c>A -&gt; B -&gt; ...</c> of single events, <c>every</c> on its
 /// first element or around the whole chain, filters that read earlier events, <c>within</c>, and a plain
-/// selector. Counting, logical and absent elements, <c>every</c> elsewhere, sequences, and aggregating or
+/// selector (a sequence: the same chain, each step taking the very next event). Counting, logical and absent
+/// elements, <c>every</c> elsewhere, and aggregating or
 /// rate-limited selectors are reported as not supported yet.
 /// </summary>
 internal sealed class PatternPlan
 {
     private PatternPlan(IReadOnlyList<StreamStateSpec> steps, PatternStart start, int groupEnd = 0)
     {
+        IsSequence = false;
         Steps = steps;
         Start = start;
         GroupEnd = groupEnd;
@@ -36,6 +38,9 @@ internal sealed class PatternPlan
     public IReadOnlyList<StreamStateSpec> Steps { get; }
 
     public PatternStart Start { get; }
+
+    /// <summary>A sequence (<c>,</c>): a partial match survives only if the very next event advances it.</summary>
+    public bool IsSequence { get; private init; }
 
     /// <summary>For <see cref="PatternStart.EveryMatch"/>: the last step inside <c>every (...)</c>; completing it re-arms the start.</summary>
     public int GroupEnd { get; }
@@ -49,7 +54,7 @@ internal sealed class PatternPlan
             return null;
         }
 
-        return state.Root switch
+        var plan = state.Root switch
         {
             EveryStateSpec { Inner: NextStateSpec group } => new(group.Steps.Cast<StreamStateSpec>().ToList(), PatternStart.EveryMatch, group.Steps.Count - 1),
             EveryStateSpec { Inner: StreamStateSpec single } => new(new[] { single }, PatternStart.EveryEvent),
@@ -57,32 +62,34 @@ internal sealed class PatternPlan
                 new(group.Steps.Concat(next.Steps.Skip(1)).Cast<StreamStateSpec>().ToList(), PatternStart.EveryMatch, group.Steps.Count - 1),
             NextStateSpec next => new(next.Steps.Select(s => s is EveryStateSpec e ? (StreamStateSpec)e.Inner : (StreamStateSpec)s).ToList(),
                 next.Steps[0] is EveryStateSpec ? PatternStart.EveryEvent : PatternStart.Once),
-            StreamStateSpec single => new(new[] { single }, PatternStart.Once),
+            StreamStateSpec single => new PatternPlan(new[] { single }, PatternStart.Once),
             _ => null,
         };
+        return plan is null ? null : new PatternPlan(plan.Steps, plan.Start, plan.GroupEnd) { IsSequence = state.Kind == StateKind.Sequence };
     }
 
     private static string? Unsupported(StateSpec state, SelectorSpec selector, OutputRateSpec? rate)
     {
-        if (state.Kind == StateKind.Sequence)
+        if (state.Kind == StateKind.Sequence && (state.Root is EveryStateSpec { Inner: NextStateSpec } || state.Root is NextStateSpec chain && chain.Steps[0] is EveryStateSpec { Inner: NextStateSpec }))
         {
-            return "sequence query";
+            return "'every' around a group in a sequence";
         }
 
+        var kind = state.Kind == StateKind.Sequence ? "sequence" : "pattern";
         var elements = Flatten(state.Root).ToList();
         if (elements.OfType<CountStateSpec>().Any())
         {
-            return "counting in a pattern (<n:m>)";
+            return state.Kind == StateKind.Sequence ? "counting in a sequence (<n:m>, +, *, ?)" : "counting in a pattern (<n:m>)";
         }
 
         if (elements.OfType<LogicalStateSpec>().Any())
         {
-            return "'and'/'or' in a pattern";
+            return $"'and'/'or' in a {kind}";
         }
 
         if (elements.OfType<AbsentStateSpec>().Any())
         {
-            return "absent pattern element (not ... for)";
+            return $"absent element in a {kind} (not ... for)";
         }
 
         var chainEvery = state.Root switch
@@ -100,12 +107,12 @@ internal sealed class PatternPlan
 
         if (selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0)
         {
-            return "aggregation over a pattern";
+            return $"aggregation over a {kind}";
         }
 
         if (rate is not null)
         {
-            return "output rate limiting on a pattern";
+            return $"output rate limiting on a {kind}";
         }
 
         var expressions = elements.OfType<StreamStateSpec>().SelectMany(s => s.Filters)
@@ -114,7 +121,7 @@ internal sealed class PatternPlan
             .SelectMany(SpecWalker.Descendants);
         if (expressions.Any(e => e is StateAttributeRefSpec { Index: { Offset: not 0 } } or StateCollectedValuesSpec or StateEventRefSpec or StateEventIsNullSpec { Index: not null }))
         {
-            return "indexed event reference in a pattern (e1[n])";
+            return $"indexed event reference in a {kind} (e1[n])";
         }
 
         return null;
