@@ -38,6 +38,9 @@ internal sealed class ExpressionEmitter
     /// <summary>What holds the table fields <c>in</c> reads: empty inside an operator, <c>_query.</c> in its side classes.</summary>
     public string TableOwner { get; init; } = string.Empty;
 
+    /// <summary>In a pattern: the C# test that a slot holds no event (<c>e2 is null</c>), or null where every slot is filled.</summary>
+    public System.Func<int, string?>? SlotIsEmpty { get; init; }
+
     /// <summary>The event being processed (its timestamp is <c>eventTimestamp()</c>).</summary>
     public string Event => Input.EndsWith(".Data", StringComparison.Ordinal) ? Input.Substring(0, Input.Length - 5) : Input;
 
@@ -62,7 +65,7 @@ internal sealed class ExpressionEmitter
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,
         InTableSpec t => InTable(t),
         StateAttributeRefSpec s => Input + "." + s.PropertyName, // a pattern's match: the property is the slot's path and the attribute
-        StateEventIsNullSpec n => n.Event < 0 ? "true" : "false",
+        StateEventIsNullSpec n => n.Event < 0 ? "true" : SlotIsEmpty?.Invoke(n.Event) ?? "false",
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),
     };

@@ -74,47 +74,55 @@ internal static class PatternEmitter
         if (plan.IsSequence)
         {
             w.WriteSummary("Before each event: only the partial matches the previous event advanced go on (a sequence allows nothing in between).");
-            w.OpenBlock("private void Settle()");
+            w.OpenBlock("private void Settle(long timestamp)");
             w.OpenBlock("for (var i = 1; i < _waiting.Length; i++)");
             w.WriteLine("(_waiting[i], _arrived[i]) = (_arrived[i], _waiting[i]);");
             w.WriteLine("_arrived[i].Clear();");
             w.CloseBlock();
+            EmitExpiry(w, query, plan);
             w.CloseBlock();
         }
         else
         {
             w.WriteSummary("Before each event: the partial matches that moved on with the previous event now wait at their next step.");
-            w.OpenBlock("private void Settle()");
+            w.OpenBlock("private void Settle(long timestamp)");
             w.OpenBlock("for (var i = 0; i < _waiting.Length; i++)");
             w.OpenBlock("if (_arrived[i].Count != 0)");
             w.WriteLine("_waiting[i].AddRange(_arrived[i]);");
             w.WriteLine("_arrived[i].Clear();");
             w.CloseBlock();
             w.CloseBlock();
+            EmitExpiry(w, query, plan);
             w.CloseBlock();
         }
 
+        var logicalSlots = new HashSet<int>(plan.Steps.OfType<LogicalStateSpec>().SelectMany(PatternPlan.Operands).Select(o => o.Event));
         for (var k = 0; k < plan.Steps.Count; k++)
         {
-            w.WriteLine();
-            EmitStep(w, app, query, plan, k, slots, output);
+            foreach (var operand in PatternPlan.Operands(plan.Steps[k]))
+            {
+                w.WriteLine();
+                EmitStep(w, app, query, plan, k, operand, slots, logicalSlots, output);
+            }
         }
 
         foreach (var (stream, receiver) in Inputs(query))
         {
             var spec = app.Streams.First(s => s.Name == stream);
-            var steps = Enumerable.Range(0, plan.Steps.Count).Where(k => slots[plan.Steps[k].Event].StreamName == stream).Reverse().ToList();
+            var consumers = Enumerable.Range(0, plan.Steps.Count).Reverse()
+                .SelectMany(k => PatternPlan.Operands(plan.Steps[k]).Where(o => slots[o.Event].StreamName == stream).Select(o => StepName(plan, k, o)))
+                .ToList();
             w.WriteLine();
-            w.WriteSummary(steps.Count > 1
+            w.WriteSummary(consumers.Count > 1
                 ? $"Each event of '{stream}' is offered to its steps from the last to the first."
                 : $"Each event of '{stream}' is offered to its step.");
             w.OpenBlock($"private sealed class {receiver}Side({query.OperatorName} query) : {Runtime}.IStreamReceiver<{spec.EventTypeName}>");
             w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{spec.EventTypeName}>> chunk)");
             w.OpenBlock("foreach (ref readonly var ev in chunk)");
-            w.WriteLine("query.Settle();");
-            foreach (var k in steps)
+            w.WriteLine("query.Settle(ev.Timestamp);");
+            foreach (var step in consumers)
             {
-                w.WriteLine($"query.Step{AppEmitter.Int(k)}(ev.Timestamp, in ev.Data);");
+                w.WriteLine($"query.{step}(ev.Timestamp, in ev.Data);");
             }
 
             w.CloseBlock();
@@ -125,43 +133,92 @@ internal static class PatternEmitter
         w.WriteLine();
         w.WriteSummary("A partial match: the events of the steps it has passed, and when its first event came.");
         w.OpenBlock("private sealed class Match");
-        foreach (var step in plan.Steps)
+        foreach (var operand in plan.Steps.SelectMany(PatternPlan.Operands))
         {
-            var slot = slots[step.Event];
+            var slot = slots[operand.Event];
             var type = app.Streams.First(s => s.Name == slot.StreamName).EventTypeName;
             w.WriteLine($"public {type} {slot.Path};");
+            if (logicalSlots.Contains(operand.Event))
+            {
+                w.WriteLine($"public bool Has{slot.Path};");
+            }
         }
 
         w.WriteLine("public long Start;");
+        w.WriteLine("public bool Started;");
         w.WriteLine();
         w.WriteLine("public Match Copy() => (Match)MemberwiseClone();");
         w.CloseBlock();
         w.CloseBlock();
     }
 
-    private static void EmitStep(SourceWriter w, AppSpec app, QuerySpec query, PatternPlan plan, int k, Dictionary<int, StateEventSpec> slots, StreamSpec output)
+    /// <summary>
+    /// <c>within t</c>: before each event, partial matches whose first event is more than t older are dropped; one
+    /// inside <c>every (...)</c> lets the start wait again, in time for this event.
+    /// </summary>
+    private static void EmitExpiry(SourceWriter w, QuerySpec query, PatternPlan plan)
     {
-        var step = plan.Steps[k];
-        var slot = slots[step.Event];
+        if (query.State!.WithinMilliseconds is not { } within)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.OpenBlock("for (var k = 0; k < _waiting.Length; k++)");
+        w.WriteLine("var waiting = _waiting[k];");
+        w.OpenBlock("for (var i = 0; i < waiting.Count; i++)");
+        w.OpenBlock($"if (waiting[i].Started && timestamp - waiting[i].Start > {AppEmitter.Int(within)}L)");
+        w.WriteLine("waiting.RemoveAt(i--);");
+        if (plan.Start == PatternStart.EveryMatch)
+        {
+            w.OpenBlock($"if (k <= {AppEmitter.Int(plan.GroupEnd)})");
+            w.WriteLine("_waiting[0].Add(new Match());");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    /// <summary><c>Step0</c> for one event, <c>Step1Left</c>/<c>Step1Right</c> for the operands of <c>and</c>/<c>or</c>.</summary>
+    private static string StepName(PatternPlan plan, int k, StreamStateSpec operand) =>
+        "Step" + AppEmitter.Int(k) + (plan.Steps[k] is LogicalStateSpec logical ? (ReferenceEquals(logical.Left, operand) ? "Left" : "Right") : string.Empty);
+
+    private static void EmitStep(
+        SourceWriter w, AppSpec app, QuerySpec query, PatternPlan plan, int k, StreamStateSpec operand, Dictionary<int, StateEventSpec> slots, HashSet<int> logicalSlots, StreamSpec output)
+    {
+        var slot = slots[operand.Event];
         var type = app.Streams.First(s => s.Name == slot.StreamName).EventTypeName;
         var isLast = k == plan.Steps.Count - 1;
-        var within = query.State!.WithinMilliseconds;
         var keepsWaiting = k == 0 && plan.Start == PatternStart.EveryEvent;
-        var e = new ExpressionEmitter("match", "row", "state");
+        var logical = plan.Steps[k] as LogicalStateSpec;
+        var partner = logical is null ? null : slots[(ReferenceEquals(logical.Left, operand) ? (StreamStateSpec)logical.Right : (StreamStateSpec)logical.Left).Event];
+        var e = new ExpressionEmitter("match", "row", "state") { SlotIsEmpty = position => logicalSlots.Contains(position) ? "!match.Has" + slots[position].Path : null };
 
-        w.WriteSummary($"Step {k + 1} of {plan.Steps.Count}: {(slot.Alias is null ? string.Empty : slot.Alias + "=")}{slot.StreamName}.");
-        w.OpenBlock($"private void Step{AppEmitter.Int(k)}(long timestamp, in {type} data)");
+        var what = logical is null ? string.Empty : (logical.Operator == LogicalStateOperator.And ? ", with " : ", or ") + (partner!.Alias ?? partner.StreamName);
+        w.WriteSummary($"Step {k + 1} of {plan.Steps.Count}: {(slot.Alias is null ? string.Empty : slot.Alias + "=")}{slot.StreamName}{what}.");
+        w.OpenBlock($"private void {StepName(plan, k, operand)}(long timestamp, in {type} data)");
         w.WriteLine($"var waiting = _waiting[{AppEmitter.Int(k)}];");
         w.OpenBlock("for (var i = 0; i < waiting.Count; i++)");
         w.WriteLine("var match = waiting[i];");
-        if (within is { } ms && k > 0)
+        if (logical?.Operator == LogicalStateOperator.And)
         {
-            w.OpenBlock($"if (timestamp - match.Start > {AppEmitter.Int(ms)}L)");
-            w.WriteLine("// within: too long since the match's first event.");
-            w.WriteLine("waiting.RemoveAt(i--);");
-            if (plan.Start == PatternStart.EveryMatch && k <= plan.GroupEnd)
+            w.OpenBlock($"if (match.Has{slot.Path})");
+            w.WriteLine("continue; // and: the first matching event of each side counts");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
+        // The candidate takes its slot, where the filters read it (e1.price, or price alone).
+        w.WriteLine($"match.{slot.Path} = data;");
+        if (operand.Filters.Count > 0)
+        {
+            var conditions = operand.Filters.Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
+            w.OpenBlock($"if (!({string.Join(" && ", conditions)}))");
+            if (logical is not null)
             {
-                w.WriteLine("_arrived[0].Add(new Match()); // inside every (...): the start waits again");
+                w.WriteLine($"match.{slot.Path} = default;");
             }
 
             w.WriteLine("continue;");
@@ -169,12 +226,27 @@ internal static class PatternEmitter
             w.WriteLine();
         }
 
-        // The candidate takes its slot, where the filters read it (e1.price, or price alone).
-        w.WriteLine($"match.{slot.Path} = data;");
-        if (step.Filters.Count > 0)
+        if (logical is not null)
         {
-            var conditions = step.Filters.Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
-            w.OpenBlock($"if (!({string.Join(" && ", conditions)}))");
+            w.WriteLine($"match.Has{slot.Path} = true;");
+        }
+
+        if (logical?.Operator == LogicalStateOperator.And)
+        {
+            w.OpenBlock($"if (!match.Has{partner!.Path})");
+            w.WriteLine("// Half of the and: the match waits for the other side (this very event may be it).");
+            if (k == 0)
+            {
+                w.WriteLine("match.Start = timestamp;");
+                w.WriteLine("match.Started = true;");
+            }
+            else if (plan.IsSequence)
+            {
+                // In a sequence this event advanced the match: it lives on to the next event.
+                w.WriteLine("waiting.RemoveAt(i--);");
+                w.WriteLine($"_arrived[{AppEmitter.Int(k)}].Add(match);");
+            }
+
             w.WriteLine("continue;");
             w.CloseBlock();
             w.WriteLine();
@@ -184,7 +256,11 @@ internal static class PatternEmitter
         var holder = keepsWaiting ? "next" : "match";
         if (k == 0)
         {
-            w.WriteLine($"{holder}.Start = timestamp;");
+            if (logical?.Operator != LogicalStateOperator.And)
+            {
+                w.WriteLine($"{holder}.Start = timestamp;");
+                w.WriteLine($"{holder}.Started = true;");
+            }
         }
 
         if (plan.Start == PatternStart.EveryMatch && k == plan.GroupEnd)
@@ -194,7 +270,7 @@ internal static class PatternEmitter
 
         if (isLast)
         {
-            EmitOutput(w, query, output, slots, holder);
+            EmitOutput(w, query, output, slots, logicalSlots, holder);
         }
         else
         {
@@ -205,9 +281,9 @@ internal static class PatternEmitter
         w.CloseBlock();
     }
 
-    private static void EmitOutput(SourceWriter w, QuerySpec query, StreamSpec output, Dictionary<int, StateEventSpec> slots, string holder)
+    private static void EmitOutput(SourceWriter w, QuerySpec query, StreamSpec output, Dictionary<int, StateEventSpec> slots, HashSet<int> logicalSlots, string holder)
     {
-        var e = new ExpressionEmitter(holder, "row", "state");
+        var e = new ExpressionEmitter(holder, "row", "state") { SlotIsEmpty = position => logicalSlots.Contains(position) ? $"!{holder}.Has" + slots[position].Path : null };
         var selector = query.Selector;
         w.WriteLine($"var row = new {output.EventTypeName}({string.Join(", ", selector.Projections.Select(p => e.Emit(p.Expression)))});");
         if (selector.Having is { } having)

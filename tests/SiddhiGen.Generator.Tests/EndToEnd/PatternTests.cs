@@ -98,4 +98,29 @@ public sealed class PatternTests
 
         Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "recent", "b" } }));
     }
+
+    [Test]
+    public void AndWaitsForBothSidesInAnyOrderAndOneEventMayBeBoth()
+    {
+        using var app = new AppHarness(Streams + """
+            from e1=A -> e2=B[price > e1.price] and e3=B[symbol == 'IBM'] select e1.symbol as first, e2.price as p2, e3.price as p3 insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "WSO2", 55.6);
+        app.Send(1, "B", "IBM", 72.7);
+        app.Send(2, "B", "IBM", 75.7);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "WSO2", 72.7, 72.7 } }));
+    }
+
+    [Test]
+    public void OrTakesEitherSideAndLeavesTheOtherEmpty()
+    {
+        using var app = new AppHarness(Streams + """
+            from every e1=A or e2=B select e1.symbol as a, e2.symbol as b, e2 is null as onlyA insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "a1", 1.0);
+        app.Send(1, "B", "b1", 1.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "a1", null, true }, new object?[] { null, "b1", false } }));
+    }
 }

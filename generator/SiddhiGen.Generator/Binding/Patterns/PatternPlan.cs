@@ -26,21 +26,24 @@ internal enum PatternStart
 /// </summary>
 internal sealed class PatternPlan
 {
-    private PatternPlan(IReadOnlyList<StreamStateSpec> steps, PatternStart start, int groupEnd = 0)
+    private PatternPlan(IReadOnlyList<StateElementSpec> steps, PatternStart start, int groupEnd, bool isSequence)
     {
-        IsSequence = false;
         Steps = steps;
         Start = start;
         GroupEnd = groupEnd;
+        IsSequence = isSequence;
     }
 
-    /// <summary>The chain's elements in order; step i fills event slot <c>Steps[i].Event</c>.</summary>
-    public IReadOnlyList<StreamStateSpec> Steps { get; }
+    /// <summary>
+    /// The chain's steps in order: each a <see cref="StreamStateSpec"/> (one event) or a <see cref="LogicalStateSpec"/>
+    /// of two of them (<c>A and B</c>: both, in any order; <c>A or B</c>: either).
+    /// </summary>
+    public IReadOnlyList<StateElementSpec> Steps { get; }
 
     public PatternStart Start { get; }
 
     /// <summary>A sequence (<c>,</c>): a partial match survives only if the very next event advances it.</summary>
-    public bool IsSequence { get; private init; }
+    public bool IsSequence { get; }
 
     /// <summary>For <see cref="PatternStart.EveryMatch"/>: the last step inside <c>every (...)</c>; completing it re-arms the start.</summary>
     public int GroupEnd { get; }
@@ -54,27 +57,26 @@ internal sealed class PatternPlan
             return null;
         }
 
-        var plan = state.Root switch
+        var sequence = state.Kind == StateKind.Sequence;
+        var (first, rest) = state.Root is NextStateSpec next ? (next.Steps[0], next.Steps.Skip(1).ToList()) : (state.Root, new List<StateElementSpec>());
+        return first switch
         {
-            EveryStateSpec { Inner: NextStateSpec group } => new(group.Steps.Cast<StreamStateSpec>().ToList(), PatternStart.EveryMatch, group.Steps.Count - 1),
-            EveryStateSpec { Inner: StreamStateSpec single } => new(new[] { single }, PatternStart.EveryEvent),
-            NextStateSpec next when next.Steps[0] is EveryStateSpec { Inner: NextStateSpec group } =>
-                new(group.Steps.Concat(next.Steps.Skip(1)).Cast<StreamStateSpec>().ToList(), PatternStart.EveryMatch, group.Steps.Count - 1),
-            NextStateSpec next => new(next.Steps.Select(s => s is EveryStateSpec e ? (StreamStateSpec)e.Inner : (StreamStateSpec)s).ToList(),
-                next.Steps[0] is EveryStateSpec ? PatternStart.EveryEvent : PatternStart.Once),
-            StreamStateSpec single => new PatternPlan(new[] { single }, PatternStart.Once),
-            _ => null,
+            EveryStateSpec { Inner: NextStateSpec group } => new(group.Steps.Concat(rest).ToList(), PatternStart.EveryMatch, group.Steps.Count - 1, sequence),
+            EveryStateSpec { Inner: LogicalStateSpec logical } => new(new StateElementSpec[] { logical }.Concat(rest).ToList(), PatternStart.EveryMatch, 0, sequence),
+            EveryStateSpec { Inner: var single } => new(new[] { single }.Concat(rest).ToList(), PatternStart.EveryEvent, 0, sequence),
+            _ => new(new[] { first }.Concat(rest).ToList(), PatternStart.Once, 0, sequence),
         };
-        return plan is null ? null : new PatternPlan(plan.Steps, plan.Start, plan.GroupEnd) { IsSequence = state.Kind == StateKind.Sequence };
     }
+
+    /// <summary>The event slots a step fills.</summary>
+    public static IEnumerable<StreamStateSpec> Operands(StateElementSpec step) => step switch
+    {
+        LogicalStateSpec logical => new[] { (StreamStateSpec)logical.Left, (StreamStateSpec)logical.Right },
+        _ => new[] { (StreamStateSpec)step },
+    };
 
     private static string? Unsupported(StateSpec state, SelectorSpec selector, OutputRateSpec? rate)
     {
-        if (state.Kind == StateKind.Sequence && (state.Root is EveryStateSpec { Inner: NextStateSpec } || state.Root is NextStateSpec chain && chain.Steps[0] is EveryStateSpec { Inner: NextStateSpec }))
-        {
-            return "'every' around a group in a sequence";
-        }
-
         var kind = state.Kind == StateKind.Sequence ? "sequence" : "pattern";
         var elements = Flatten(state.Root).ToList();
         if (elements.OfType<CountStateSpec>().Any())
@@ -82,9 +84,9 @@ internal sealed class PatternPlan
             return state.Kind == StateKind.Sequence ? "counting in a sequence (<n:m>, +, *, ?)" : "counting in a pattern (<n:m>)";
         }
 
-        if (elements.OfType<LogicalStateSpec>().Any())
+        if (elements.OfType<LogicalStateSpec>().Any(l => l.Left is not StreamStateSpec || l.Right is not StreamStateSpec))
         {
-            return $"'and'/'or' in a {kind}";
+            return $"'and'/'or' of other than two events in a {kind}";
         }
 
         if (elements.OfType<AbsentStateSpec>().Any())
@@ -92,17 +94,15 @@ internal sealed class PatternPlan
             return $"absent element in a {kind} (not ... for)";
         }
 
-        var chainEvery = state.Root switch
+        var (head, tail) = state.Root is NextStateSpec chain ? (chain.Steps[0], chain.Steps.Skip(1)) : (state.Root, Enumerable.Empty<StateElementSpec>());
+        if (!IsChainStart(head) || !tail.All(IsStep))
         {
-            EveryStateSpec { Inner: StreamStateSpec } => true,
-            EveryStateSpec { Inner: NextStateSpec group } => group.Steps.All(s => s is StreamStateSpec),
-            NextStateSpec next => next.Steps.Skip(1).All(s => s is StreamStateSpec) && IsChainStart(next.Steps[0]),
-            StreamStateSpec => true,
-            _ => false,
-        };
-        if (!chainEvery)
+            return $"'every' inside a {kind}";
+        }
+
+        if (state.Kind == StateKind.Sequence && head is EveryStateSpec { Inner: not StreamStateSpec })
         {
-            return "'every' inside a pattern";
+            return "'every' around a group in a sequence";
         }
 
         if (selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0)
@@ -127,12 +127,15 @@ internal sealed class PatternPlan
         return null;
     }
 
-    /// <summary>A chain may start with an event, <c>every</c> event, or <c>every (...)</c> chain of events.</summary>
+    /// <summary>A step of a chain: one event, or <c>and</c>/<c>or</c> of two.</summary>
+    private static bool IsStep(StateElementSpec element) => element is StreamStateSpec || element is LogicalStateSpec { Left: StreamStateSpec, Right: StreamStateSpec };
+
+    /// <summary>A chain may start with a step, <c>every</c> event, or <c>every (...)</c> around steps.</summary>
     private static bool IsChainStart(StateElementSpec first) => first switch
     {
-        StreamStateSpec or EveryStateSpec { Inner: StreamStateSpec } => true,
-        EveryStateSpec { Inner: NextStateSpec group } => group.Steps.All(s => s is StreamStateSpec),
-        _ => false,
+        EveryStateSpec { Inner: StreamStateSpec or LogicalStateSpec } every => IsStep(every.Inner),
+        EveryStateSpec { Inner: NextStateSpec group } => group.Steps.All(IsStep),
+        _ => IsStep(first),
     };
 
     private static IEnumerable<StateElementSpec> Flatten(StateElementSpec element)
