@@ -75,7 +75,7 @@ public sealed class InputStream<T> : OutputStream<T>
     /// </summary>
     private void SendOne(long timestamp, in T data)
     {
-        if (_async is not null && EnqueueOne(new StreamEvent<T>(timestamp, data)))
+        if (_async is not null && EnqueueOne(timestamp, in data))
         {
             return;
         }
@@ -92,8 +92,7 @@ public sealed class InputStream<T> : OutputStream<T>
             catch (Exception ex)
             {
                 app.AbandonDeliveries(mark);
-                var failed = new StreamEvent<T>(timestamp, data);
-                RouteError(new ReadOnlySpan<StreamEvent<T>>(in failed), ex);
+                RouteError(timestamp, in data, ex);
             }
         }
     }
@@ -163,6 +162,14 @@ public sealed class InputStream<T> : OutputStream<T>
     /// them to the fault stream <c>!S</c>; otherwise, as in Siddhi, the error is logged and the events dropped.
     /// </summary>
     public FaultRoute<T>? OnError { get; set; }
+
+    /// <summary>The error of one event sent on its own; the event is built here, off the send's stack frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RouteError(long timestamp, in T data, Exception error)
+    {
+        var failed = new StreamEvent<T>(timestamp, data);
+        RouteError(new ReadOnlySpan<StreamEvent<T>>(in failed), error);
+    }
 
     private void RouteError(ReadOnlySpan<StreamEvent<T>> chunk, Exception error)
     {

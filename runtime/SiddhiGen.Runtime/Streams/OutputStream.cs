@@ -131,7 +131,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(long timestamp, in T data)
     {
-        if (_async is not null && EnqueueOne(new StreamEvent<T>(timestamp, data)))
+        if (_async is not null && EnqueueOne(timestamp, in data))
         {
             return;
         }
@@ -180,7 +180,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(in StreamEvent<T> e)
     {
-        if (_async is not null && EnqueueOne(e))
+        if (_async is not null && EnqueueOne(in e))
         {
             return;
         }
@@ -230,6 +230,14 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     /// <summary>Hands one event to the <c>@Async</c> worker; false once the stream is stopped.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private protected bool EnqueueOne(in StreamEvent<T> e) => _async!.Enqueue(new ReadOnlySpan<StreamEvent<T>>(in e)) == 1;
+
+    /// <summary>The same for an event given as its parts; the event is built here, off the hot path's stack frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected bool EnqueueOne(long timestamp, in T data)
+    {
+        var e = new StreamEvent<T>(timestamp, data);
+        return EnqueueOne(in e);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void DeliverPending()
