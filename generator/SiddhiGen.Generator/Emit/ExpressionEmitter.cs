@@ -38,6 +38,9 @@ internal sealed class ExpressionEmitter
     /// <summary>What holds the table fields <c>in</c> reads: empty inside an operator, <c>_query.</c> in its side classes.</summary>
     public string TableOwner { get; init; } = string.Empty;
 
+    /// <summary>In a pattern: the C# read of an indexed attribute (<c>e1[0].price</c>) of a counting slot, or null for the plain read.</summary>
+    public System.Func<StateAttributeRefSpec, string?>? CollectedAttribute { get; init; }
+
     /// <summary>In a pattern: the C# test that a slot holds no event (<c>e2 is null</c>), or null where every slot is filled.</summary>
     public System.Func<int, string?>? SlotIsEmpty { get; init; }
 
@@ -64,7 +67,7 @@ internal sealed class ExpressionEmitter
         WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,
         InTableSpec t => InTable(t),
-        StateAttributeRefSpec s => Input + "." + s.PropertyName, // a pattern's match: the property is the slot's path and the attribute
+        StateAttributeRefSpec s => CollectedAttribute?.Invoke(s) ?? Input + "." + s.PropertyName, // the property is the slot's path and the attribute
         StateEventIsNullSpec n => n.Event < 0 ? "true" : SlotIsEmpty?.Invoke(n.Event) ?? "false",
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),

@@ -54,6 +54,11 @@ internal static class PatternEmitter
             _ => "// Without every the first step waits once: after its event, the pattern never starts again.",
         });
         w.WriteLine("_waiting[0].Add(new Match());");
+        if (plan.Steps[0] is CountStateSpec { Min: 0 })
+        {
+            w.WriteLine("_waiting[1].Add(_waiting[0][0]); // <0:...>: the next step may come first");
+        }
+
         foreach (var (stream, receiver) in Inputs(query))
         {
             w.WriteLine($"{receiver} = new {receiver}Side(this);");
@@ -142,12 +147,35 @@ internal static class PatternEmitter
             {
                 w.WriteLine($"public bool Has{slot.Path};");
             }
+
+            if (CountingSlots(plan).Contains(operand.Event))
+            {
+                w.WriteLine($"public global::System.Collections.Generic.List<{type}> {slot.Path}Collected = new();");
+                w.WriteLine($"public bool {slot.Path}Sealed; // the next step took the match: no more collecting");
+            }
         }
 
         w.WriteLine("public long Start;");
         w.WriteLine("public bool Started;");
+        w.WriteLine("public bool Expired;");
         w.WriteLine();
-        w.WriteLine("public Match Copy() => (Match)MemberwiseClone();");
+        var collected = plan.Steps.OfType<CountStateSpec>().Select(c => slots[c.Element.Event].Path).ToList();
+        if (collected.Count == 0)
+        {
+            w.WriteLine("public Match Copy() => (Match)MemberwiseClone();");
+        }
+        else
+        {
+            w.OpenBlock("public Match Copy()");
+            w.WriteLine("var copy = (Match)MemberwiseClone();");
+            foreach (var path in collected)
+            {
+                w.WriteLine($"copy.{path}Collected = new({path}Collected);");
+            }
+
+            w.WriteLine("return copy;");
+            w.CloseBlock();
+        }
         w.CloseBlock();
         w.CloseBlock();
     }
@@ -167,14 +195,18 @@ internal static class PatternEmitter
         w.OpenBlock("for (var k = 0; k < _waiting.Length; k++)");
         w.WriteLine("var waiting = _waiting[k];");
         w.OpenBlock("for (var i = 0; i < waiting.Count; i++)");
-        w.OpenBlock($"if (waiting[i].Started && timestamp - waiting[i].Start > {AppEmitter.Int(within)}L)");
+        w.WriteLine("var match = waiting[i];");
+        w.OpenBlock($"if (match.Started && timestamp - match.Start > {AppEmitter.Int(within)}L)");
         w.WriteLine("waiting.RemoveAt(i--);");
         if (plan.Start == PatternStart.EveryMatch)
         {
-            w.OpenBlock($"if (k <= {AppEmitter.Int(plan.GroupEnd)})");
+            w.WriteLine("// A match still collecting also waits at the next step: it lets the start wait again only once.");
+            w.OpenBlock($"if (k <= {AppEmitter.Int(plan.GroupEnd)} && !match.Expired)");
             w.WriteLine("_waiting[0].Add(new Match());");
             w.CloseBlock();
         }
+
+        w.WriteLine("match.Expired = true;");
 
         w.CloseBlock();
         w.CloseBlock();
@@ -194,7 +226,16 @@ internal static class PatternEmitter
         var keepsWaiting = k == 0 && plan.Start == PatternStart.EveryEvent;
         var logical = plan.Steps[k] as LogicalStateSpec;
         var partner = logical is null ? null : slots[(ReferenceEquals(logical.Left, operand) ? (StreamStateSpec)logical.Right : (StreamStateSpec)logical.Left).Event];
-        var e = new ExpressionEmitter("match", "row", "state") { SlotIsEmpty = position => logicalSlots.Contains(position) ? "!match.Has" + slots[position].Path : null };
+        var e = new ExpressionEmitter("match", "row", "state")
+        {
+            SlotIsEmpty = position => logicalSlots.Contains(position) ? "!match.Has" + slots[position].Path : null,
+            CollectedAttribute = r => Collected(plan, slots, "match", r),
+        };
+        if (plan.Steps[k] is CountStateSpec count)
+        {
+            EmitCountingStep(w, plan, k, count, slot, type, e);
+            return;
+        }
 
         var what = logical is null ? string.Empty : (logical.Operator == LogicalStateOperator.And ? ", with " : ", or ") + (partner!.Alias ?? partner.StreamName);
         w.WriteSummary($"Step {k + 1} of {plan.Steps.Count}: {(slot.Alias is null ? string.Empty : slot.Alias + "=")}{slot.StreamName}{what}.");
@@ -254,6 +295,10 @@ internal static class PatternEmitter
 
         w.WriteLine(keepsWaiting ? "var next = match.Copy();" : "waiting.RemoveAt(i--);");
         var holder = keepsWaiting ? "next" : "match";
+        if (k > 0 && plan.Steps[k - 1] is CountStateSpec previous)
+        {
+            w.WriteLine($"{holder}.{slots[previous.Element.Event].Path}Sealed = true;");
+        }
         if (k == 0)
         {
             if (logical?.Operator != LogicalStateOperator.And)
@@ -270,20 +315,115 @@ internal static class PatternEmitter
 
         if (isLast)
         {
-            EmitOutput(w, query, output, slots, logicalSlots, holder);
+            EmitOutput(w, query, plan, output, slots, logicalSlots, holder);
         }
         else
         {
-            w.WriteLine($"_arrived[{AppEmitter.Int(k + 1)}].Add({holder});");
+            EmitForward(w, plan, k, holder);
         }
 
         w.CloseBlock();
         w.CloseBlock();
     }
 
-    private static void EmitOutput(SourceWriter w, QuerySpec query, StreamSpec output, Dictionary<int, StateEventSpec> slots, HashSet<int> logicalSlots, string holder)
+    /// <summary>The match goes on to step k + 1; past a counting step that may be empty (<c>&lt;0:n&gt;</c>), to the one after too.</summary>
+    private static void EmitForward(SourceWriter w, PatternPlan plan, int k, string holder)
     {
-        var e = new ExpressionEmitter(holder, "row", "state") { SlotIsEmpty = position => logicalSlots.Contains(position) ? $"!{holder}.Has" + slots[position].Path : null };
+        w.WriteLine($"_arrived[{AppEmitter.Int(k + 1)}].Add({holder});");
+        if (plan.Steps[k + 1] is CountStateSpec { Min: 0 })
+        {
+            w.WriteLine($"_arrived[{AppEmitter.Int(k + 2)}].Add({holder}); // <0:...>: the step after may come first");
+        }
+    }
+
+    /// <summary>
+    /// A counting step <c>e=S[c]&lt;min:max&gt;</c>: each matching event joins the slot's collection; at <c>min</c>
+    /// events the match goes on to the next step, yet keeps collecting (the next step sees the new events) until
+    /// <c>max</c> or until the next step takes it.
+    /// </summary>
+    private static void EmitCountingStep(SourceWriter w, PatternPlan plan, int k, CountStateSpec count, StateEventSpec slot, string type, ExpressionEmitter e)
+    {
+        var max = count.Max < 0 ? "no maximum" : AppEmitter.Int(count.Max);
+        w.WriteSummary($"Step {k + 1} of {plan.Steps.Count}: {(slot.Alias is null ? string.Empty : slot.Alias + "=")}{slot.StreamName}, {AppEmitter.Int(count.Min)} to {max} events.");
+        w.OpenBlock($"private void Step{AppEmitter.Int(k)}(long timestamp, in {type} data)");
+        w.WriteLine($"var waiting = _waiting[{AppEmitter.Int(k)}];");
+        w.OpenBlock("for (var i = 0; i < waiting.Count; i++)");
+        w.WriteLine("var match = waiting[i];");
+        w.OpenBlock($"if (match.{slot.Path}Sealed)");
+        w.WriteLine("waiting.RemoveAt(i--);");
+        w.WriteLine("continue;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"var last = match.{slot.Path};");
+        w.WriteLine($"match.{slot.Path} = data;");
+        if (count.Element.Filters.Count > 0)
+        {
+            var conditions = count.Element.Filters.Select(f => ExpressionEmitter.Parenthesize(e.Condition(f)));
+            w.OpenBlock($"if (!({string.Join(" && ", conditions)}))");
+            w.WriteLine($"match.{slot.Path} = last;");
+            w.WriteLine("continue;");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
+        w.WriteLine($"match.{slot.Path}Collected.Add(data);");
+        w.WriteLine($"var collected = match.{slot.Path}Collected.Count;");
+        if (k == 0)
+        {
+            w.OpenBlock("if (collected == 1)");
+            w.WriteLine("match.Start = timestamp;");
+            w.WriteLine("match.Started = true;");
+            w.CloseBlock();
+        }
+
+        if (count.Min > 0)
+        {
+            w.OpenBlock($"if (collected == {AppEmitter.Int(count.Min)})");
+            if (plan.Start == PatternStart.EveryMatch && k == plan.GroupEnd)
+            {
+                w.WriteLine("_arrived[0].Add(new Match()); // every (...) completed: the start waits again");
+            }
+
+            EmitForward(w, plan, k, "match");
+            w.CloseBlock();
+        }
+
+        if (count.Max >= 0)
+        {
+            w.OpenBlock($"if (collected == {AppEmitter.Int(count.Max)})");
+            w.WriteLine("waiting.RemoveAt(i--); // full");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    private static HashSet<int> CountingSlots(PatternPlan plan) => new(plan.Steps.OfType<CountStateSpec>().Select(c => c.Element.Event));
+
+    /// <summary><c>e1[0].price</c>, <c>e1[last].price</c> of a counting slot: a collected event's attribute, null past the end.</summary>
+    private static string? Collected(PatternPlan plan, Dictionary<int, StateEventSpec> slots, string holder, StateAttributeRefSpec reference)
+    {
+        if (!CountingSlots(plan).Contains(reference.Event))
+        {
+            return null;
+        }
+
+        var path = slots[reference.Event].Path;
+        var attribute = reference.PropertyName.Substring(path.Length + 1);
+        var list = $"{holder}.{path}Collected";
+        var offset = AppEmitter.Int(reference.Index.Offset);
+        var at = reference.Index.FromLast ? $"{list}.Count - 1 - {offset}" : offset;
+        return $"({list}.Count > {offset} ? {list}[{at}].{attribute} : null)";
+    }
+
+    private static void EmitOutput(SourceWriter w, QuerySpec query, PatternPlan plan, StreamSpec output, Dictionary<int, StateEventSpec> slots, HashSet<int> logicalSlots, string holder)
+    {
+        var e = new ExpressionEmitter(holder, "row", "state")
+        {
+            SlotIsEmpty = position => logicalSlots.Contains(position) ? $"!{holder}.Has" + slots[position].Path : null,
+            CollectedAttribute = r => Collected(plan, slots, holder, r),
+        };
         var selector = query.Selector;
         w.WriteLine($"var row = new {output.EventTypeName}({string.Join(", ", selector.Projections.Select(p => e.Emit(p.Expression)))});");
         if (selector.Having is { } having)

@@ -123,4 +123,41 @@ public sealed class PatternTests
 
         Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "a1", null, true }, new object?[] { null, "b1", false } }));
     }
+
+    [Test]
+    public void ACountingStepCollectsEventsAndIsReadByIndex()
+    {
+        using var app = new AppHarness(Streams + """
+            from e1=A[price > 20]<2:5> -> e2=B[price > e1[1].price]
+            select e1[0].price as p0, e1[1].price as p1, e1[2].price as p2, e1[last].price as pl, e2.price as b
+            insert into Out;
+            """, streams: ["Out"]);
+        app.Send(0, "A", "x", 25.0);
+        app.Send(1, "A", "x", 30.0);
+        app.Send(2, "A", "x", 10.0);
+        app.Send(3, "A", "x", 35.0);
+        app.Send(4, "B", "y", 40.0);
+
+        Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { 25.0, 30.0, 35.0, 35.0, 40.0 } }));
+    }
+
+    [Test]
+    public void AnEveryGroupWithACountingStepRestartsAfterTheGroupCompletes()
+    {
+        using var app = new AppHarness("""
+            define stream LoginFailure (id string, user string);
+            define stream LoginSuccess (id string, user string);
+            from every (e1=LoginFailure<3:> -> e2=LoginSuccess) select e1[0].id as first, e1[last].id as last, e2.id as success insert into BreakIn;
+            """, streams: ["BreakIn"]);
+        foreach (var (t, id) in new[] { (0, "f1"), (1, "f2"), (2, "f3"), (3, "f4") })
+        {
+            app.Send(t, "LoginFailure", id, "hans");
+        }
+
+        app.Send(4, "LoginSuccess", "s1", "hans");
+        app.Send(5, "LoginFailure", "f5", "hans");
+        app.Send(6, "LoginSuccess", "s2", "hans");
+
+        Assert.That(app.Rows("BreakIn"), Is.EqualTo(new[] { new object?[] { "f1", "f4", "s1" } }), "the second attempt saw one failure, not three");
+    }
 }

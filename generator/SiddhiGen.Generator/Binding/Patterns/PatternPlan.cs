@@ -59,18 +59,26 @@ internal sealed class PatternPlan
 
         var sequence = state.Kind == StateKind.Sequence;
         var (first, rest) = state.Root is NextStateSpec next ? (next.Steps[0], next.Steps.Skip(1).ToList()) : (state.Root, new List<StateElementSpec>());
-        return first switch
+        PatternPlan plan = first switch
         {
             EveryStateSpec { Inner: NextStateSpec group } => new(group.Steps.Concat(rest).ToList(), PatternStart.EveryMatch, group.Steps.Count - 1, sequence),
             EveryStateSpec { Inner: LogicalStateSpec logical } => new(new StateElementSpec[] { logical }.Concat(rest).ToList(), PatternStart.EveryMatch, 0, sequence),
             EveryStateSpec { Inner: var single } => new(new[] { single }.Concat(rest).ToList(), PatternStart.EveryEvent, 0, sequence),
             _ => new(new[] { first }.Concat(rest).ToList(), PatternStart.Once, 0, sequence),
         };
+        if (plan.Steps[plan.Steps.Count - 1] is CountStateSpec)
+        {
+            unsupported = "counting on the last event of a pattern";
+            return null;
+        }
+
+        return plan;
     }
 
     /// <summary>The event slots a step fills.</summary>
     public static IEnumerable<StreamStateSpec> Operands(StateElementSpec step) => step switch
     {
+        CountStateSpec count => new[] { count.Element },
         LogicalStateSpec logical => new[] { (StreamStateSpec)logical.Left, (StreamStateSpec)logical.Right },
         _ => new[] { (StreamStateSpec)step },
     };
@@ -79,7 +87,7 @@ internal sealed class PatternPlan
     {
         var kind = state.Kind == StateKind.Sequence ? "sequence" : "pattern";
         var elements = Flatten(state.Root).ToList();
-        if (elements.OfType<CountStateSpec>().Any())
+        if (state.Kind == StateKind.Sequence && elements.OfType<CountStateSpec>().Any())
         {
             return state.Kind == StateKind.Sequence ? "counting in a sequence (<n:m>, +, *, ?)" : "counting in a pattern (<n:m>)";
         }
@@ -119,7 +127,8 @@ internal sealed class PatternPlan
             .Concat(selector.Projections.Select(p => p.Expression))
             .Concat(selector.Having is { } having ? new[] { having } : System.Array.Empty<ExpressionSpec>())
             .SelectMany(SpecWalker.Descendants);
-        if (expressions.Any(e => e is StateAttributeRefSpec { Index: { Offset: not 0 } } or StateCollectedValuesSpec or StateEventRefSpec or StateEventIsNullSpec { Index: not null }))
+        var counting = new HashSet<int>(state.Events.Where(e => e.IsCounting).Select(e => e.Position));
+        if (expressions.Any(e => e is StateAttributeRefSpec { Index.Offset: not 0 } r && !counting.Contains(r.Event) || e is StateCollectedValuesSpec or StateEventRefSpec or StateEventIsNullSpec { Index: not null }))
         {
             return $"indexed event reference in a {kind} (e1[n])";
         }
@@ -128,12 +137,14 @@ internal sealed class PatternPlan
     }
 
     /// <summary>A step of a chain: one event, or <c>and</c>/<c>or</c> of two.</summary>
-    private static bool IsStep(StateElementSpec element) => element is StreamStateSpec || element is LogicalStateSpec { Left: StreamStateSpec, Right: StreamStateSpec };
+    private static bool IsStep(StateElementSpec element) =>
+        element is StreamStateSpec or CountStateSpec { Element: StreamStateSpec } || element is LogicalStateSpec { Left: StreamStateSpec, Right: StreamStateSpec };
 
     /// <summary>A chain may start with a step, <c>every</c> event, or <c>every (...)</c> around steps.</summary>
     private static bool IsChainStart(StateElementSpec first) => first switch
     {
         EveryStateSpec { Inner: StreamStateSpec or LogicalStateSpec } every => IsStep(every.Inner),
+        EveryStateSpec { Inner: CountStateSpec } => false,
         EveryStateSpec { Inner: NextStateSpec group } => group.Steps.All(IsStep),
         _ => IsStep(first),
     };
