@@ -158,53 +158,11 @@ internal static class AppEmitter
         foreach (var query in app.Queries)
         {
             var output = TableEmitter.OutputOf(app, query);
-            var target = TableActionEmitter.Applies(query) ? TableActionEmitter.Construction(query) : app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } targetWindow ? WindowField(targetWindow) : StreamField(output);
             w.WriteLine();
-            var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName
-                : query.State is { } pattern ? string.Join(" -> ", pattern.Events.Select(e => e.StreamName)) : query.Input.StreamName;
-            w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
+            w.WriteLine($"// Query '{query.Name}': {InputsOf(query)} -> {output.Name}");
             w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
-            w.WriteLine($"{query.OperatorName}Output.Target = {target};");
-            if (query.State is not null)
-            {
-                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
-                w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output);");
-                foreach (var (stream, receiver) in PatternEmitter.Inputs(query))
-                {
-                    w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == stream))}.AddReceiver({variable}.{receiver});");
-                }
-            }
-            else if (query.Join is { } join)
-            {
-                var windows = string.Concat(new[] { join.Left, join.Right }
-                    .Where(side => side.IsNamedWindow)
-                    .Select(side => ", " + WindowField(app.Windows.First(x => x.Name == side.StreamName))));
-                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
-                w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output{windows});");
-                foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
-                {
-                    w.WriteLine($"{StreamField(app.Streams.First(s => s.Name == side.StreamName))}.AddReceiver({variable}.{side.Path});");
-                }
-                if (query.Rate is not null)
-                {
-                    w.WriteLine($"AddComponent({variable});");
-                }
-            }
-            else
-            {
-                var input = app.Streams.First(s => s.Name == query.Input.StreamName);
-                if (query.Rate is null)
-                {
-                    w.WriteLine($"{StreamField(input)}.AddReceiver(new {query.OperatorName}(this, {query.OperatorName}Output));");
-                }
-                else
-                {
-                    var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
-                    w.WriteLine($"var {variable} = new {query.OperatorName}(this, {query.OperatorName}Output);");
-                    w.WriteLine($"{StreamField(input)}.AddReceiver({variable});");
-                    w.WriteLine($"AddComponent({variable});");
-                }
-            }
+            w.WriteLine($"{query.OperatorName}Output.Target = {OutputTarget(app, query, output)};");
+            EmitOperator(w, app, query, "this", $"{query.OperatorName}Output", stream => StreamField(app.Streams.First(s => s.Name == stream)));
         }
 
         foreach (var partition in app.Partitions)
@@ -293,6 +251,46 @@ internal static class AppEmitter
 
         w.CloseBlock();
     }
+
+    /// <summary>
+    /// Creates a query's operator and subscribes it to the streams it reads: a stream, both sides of a join (a table
+    /// side is read, not subscribed to), or every stream of a pattern. <paramref name="streamOf"/> gives the stream a
+    /// name is read from (the app's, or a partition instance's own); a rate-limited operator starts and stops with the app.
+    /// </summary>
+    internal static void EmitOperator(SourceWriter w, AppSpec app, QuerySpec query, string appReference, string queryOutput, System.Func<string, string> streamOf)
+    {
+        var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
+        var windows = query.Join is { } j
+            ? string.Concat(new[] { j.Left, j.Right }.Where(side => side.IsNamedWindow).Select(side => $", {(appReference == "this" ? string.Empty : appReference + ".")}{WindowField(app.Windows.First(x => x.Name == side.StreamName))}"))
+            : string.Empty;
+        var subscriptions = query.State is not null
+            ? PatternEmitter.Inputs(query).Select(input => (input.Stream, $"{variable}.{input.Receiver}"))
+            : query.Join is { } join
+                ? new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)).Select(side => (side.StreamName, $"{variable}.{side.Path}"))
+                : new[] { (query.Input.StreamName, variable) };
+        w.WriteLine($"var {variable} = new {query.OperatorName}({appReference}, {queryOutput}{windows});");
+        foreach (var (stream, receiver) in subscriptions)
+        {
+            w.WriteLine($"{streamOf(stream)}.AddReceiver({receiver});");
+        }
+
+        if (query.Rate is not null)
+        {
+            w.WriteLine($"AddComponent({variable});");
+        }
+    }
+
+    /// <summary>What a query reads, for the comment above its wiring: <c>S</c>, <c>A join B</c>, <c>A -&gt; B</c>.</summary>
+    internal static string InputsOf(QuerySpec query) =>
+        query.Join is { } join ? join.Left.StreamName + " join " + join.Right.StreamName
+        : query.State is { } pattern ? string.Join(" -> ", pattern.Events.Select(e => e.StreamName))
+        : query.Input.StreamName;
+
+    /// <summary>Where a query's rows go: a table action, a named window, or a stream.</summary>
+    internal static string OutputTarget(AppSpec app, QuerySpec query, StreamSpec output) =>
+        TableActionEmitter.Applies(query) ? TableActionEmitter.Construction(query)
+        : app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } window ? WindowField(window)
+        : StreamField(output);
 
     internal static string StreamField(StreamSpec stream) =>
         "_" + char.ToLowerInvariant(stream.PropertyName[0]) + stream.PropertyName.Substring(1);

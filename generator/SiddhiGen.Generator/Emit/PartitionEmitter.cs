@@ -43,10 +43,7 @@ internal static class PartitionEmitter
             w.WriteLine($"{query.OperatorName}Output = DefineQuery<{output.EventTypeName}>({SourceWriter.StringLiteral(query.Name)}, {output.EventTypeName}.Schema, static e => e.ToRow());");
             if (!IsInner(output.Name))
             {
-                var target = TableActionEmitter.Applies(query)
-                    ? TableActionEmitter.Construction(query)
-                    : app.Windows.FirstOrDefault(x => x.Name == output.Name) is { } window ? AppEmitter.WindowField(window) : AppEmitter.StreamField(output);
-                w.WriteLine($"{query.OperatorName}Output.Target = {target};");
+                w.WriteLine($"{query.OperatorName}Output.Target = {AppEmitter.OutputTarget(app, query, output)};");
             }
         }
 
@@ -133,33 +130,11 @@ internal static class PartitionEmitter
             var queryOutput = IsInner(output.Name)
                 ? $"app.{query.OperatorName}Output.ForPartitionInstance({output.PropertyName})"
                 : $"app.{query.OperatorName}Output";
-            var inputs = query.Join is { } j ? j.Left.StreamName + " join " + j.Right.StreamName : query.Input.StreamName;
-            w.WriteLine($"// Query '{query.Name}': {inputs} -> {output.Name}");
-            if (query.State is not null)
-            {
-                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
-                w.WriteLine($"var {variable} = new {query.OperatorName}(app, {queryOutput});");
-                foreach (var (stream, receiver) in PatternEmitter.Inputs(query))
-                {
-                    w.WriteLine($"{local.First(s => s.Name == stream).PropertyName}.AddReceiver({variable}.{receiver});");
-                }
-            }
-            else if (query.Join is { } join)
-            {
-                var windows = string.Concat(new[] { join.Left, join.Right }
-                    .Where(side => side.IsNamedWindow)
-                    .Select(side => ", app." + AppEmitter.WindowField(app.Windows.First(x => x.Name == side.StreamName))));
-                var variable = char.ToLowerInvariant(query.OperatorName[0]) + query.OperatorName.Substring(1);
-                w.WriteLine($"var {variable} = new {query.OperatorName}(app, {queryOutput}{windows});");
-                foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side) && !side.IsNamedWindow))
-                {
-                    w.WriteLine($"{local.First(s => s.Name == side.StreamName).PropertyName}.AddReceiver({variable}.{side.Path});");
-                }
-            }
-            else
-            {
-                w.WriteLine($"{local.First(s => s.Name == query.Input.StreamName).PropertyName}.AddReceiver(new {query.OperatorName}(app, {queryOutput}));");
-            }
+            w.WriteLine($"// Query '{query.Name}': {AppEmitter.InputsOf(query)} -> {output.Name}");
+
+            // The instance's own view of a stream it reads; a named window is shared by every instance.
+            AppEmitter.EmitOperator(w, app, query, "app", queryOutput, stream =>
+                local.FirstOrDefault(s => s.Name == stream) is { } own ? own.PropertyName : "app." + AppEmitter.StreamField(app.Streams.First(s => s.Name == stream)));
         }
 
         w.CloseBlock();

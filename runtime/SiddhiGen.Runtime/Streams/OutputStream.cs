@@ -116,12 +116,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
             receiver.Receive(chunk);
         }
 
-        if (_pending is { Count: > 0 })
-        {
-            DeliverPending();
-        }
-
-        _delivery = 0;
+        EndDelivery();
     }
 
     /// <summary>
@@ -165,12 +160,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
             }
         }
 
-        if (_pending is { Count: > 0 })
-        {
-            DeliverPending();
-        }
-
-        _delivery = 0;
+        EndDelivery();
     }
 
     /// <summary>
@@ -209,12 +199,7 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
             }
         }
 
-        if (_pending is { Count: > 0 })
-        {
-            DeliverPending();
-        }
-
-        _delivery = 0;
+        EndDelivery();
     }
 
     /// <summary>
@@ -237,6 +222,18 @@ public class OutputStream<T> : IObservable<T>, IStreamReceiver<T>, IStreamDelive
     {
         var e = new StreamEvent<T>(timestamp, data);
         return EnqueueOne(in e);
+    }
+
+    /// <summary>Delivers what came back through a loop meanwhile, then marks the stream idle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EndDelivery()
+    {
+        if (_pending is { Count: > 0 })
+        {
+            DeliverPending();
+        }
+
+        _delivery = 0;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

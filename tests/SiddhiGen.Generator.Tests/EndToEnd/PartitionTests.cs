@@ -125,4 +125,24 @@ public sealed class PartitionTests
 
         Assert.That(app.Rows("Out"), Is.EqualTo(new[] { new object?[] { "IBM", 2L } }));
     }
+
+    [Test]
+    public void AJoinInsideAPartitionIsTriggeredByASharedNamedWindowToo()
+    {
+        using var app = new AppHarness(Stocks + """
+            define stream Limits (symbol string, limit double);
+            define window LimitWindow (symbol string, limit double) length(10);
+            from Limits insert into LimitWindow;
+            partition with (symbol of Stocks)
+            begin
+                from Stocks#window.length(1) join LimitWindow on Stocks.symbol == LimitWindow.symbol
+                select Stocks.symbol as symbol, Stocks.price as price, LimitWindow.limit as limit
+                insert into Checked;
+            end;
+            """, streams: ["Checked"]);
+        app.Send(0, "Stocks", "IBM", 10.0, 1L);
+        app.Send(1, "Limits", "IBM", 50.0);
+
+        Assert.That(app.Rows("Checked"), Is.EqualTo(new[] { new object?[] { "IBM", 10.0, 50.0 } }), "the window's event reaches the instance's join");
+    }
 }

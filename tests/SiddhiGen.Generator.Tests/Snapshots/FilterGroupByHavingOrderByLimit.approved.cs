@@ -77,7 +77,8 @@ namespace Samples
             // Query 'Busy': Trades -> BusySymbols
             BusyQueryOutput = DefineQuery<BusySymbolsEvent>("Busy", BusySymbolsEvent.Schema, static e => e.ToRow());
             BusyQueryOutput.Target = _busySymbols;
-            _trades2.AddReceiver(new BusyQuery(this, BusyQueryOutput));
+            var busyQuery = new BusyQuery(this, BusyQueryOutput);
+            _trades2.AddReceiver(busyQuery);
         }
 
         // @info(name = 'Busy')

@@ -77,7 +77,8 @@ namespace TemperatureMonitoring
             // Query 'CalculateAvgTemp': TempStream -> AverageTempStream
             CalculateAvgTempQueryOutput = DefineQuery<AverageTempStreamEvent>("CalculateAvgTemp", AverageTempStreamEvent.Schema, static e => e.ToRow());
             CalculateAvgTempQueryOutput.Target = _averageTempStream;
-            _tempStream.AddReceiver(new CalculateAvgTempQuery(this, CalculateAvgTempQueryOutput));
+            var calculateAvgTempQuery = new CalculateAvgTempQuery(this, CalculateAvgTempQueryOutput);
+            _tempStream.AddReceiver(calculateAvgTempQuery);
 
             // Sources and sinks start and stop with the app.
             // @sink(type='log', @map(type='passThrough'))
