@@ -31,6 +31,9 @@ public sealed record CommandLine
 
     public bool Verbose { get; private set; }
 
+    /// <summary><c>--store sqlite</c>: in-memory tables become SQLite-backed stores (see Stores/SqliteStoreMode.cs).</summary>
+    public string? Store { get; private set; }
+
     /// <summary>Run without the crash guard's child process (see <see cref="CrashGuard"/>).</summary>
     public bool InProcess { get; private set; }
 
@@ -58,6 +61,7 @@ public sealed record CommandLine
                 case "--batch-size": line.BatchSize = (int)PositiveNumber(args[i], Value()); break;
                 case "--jobs": line.Jobs = (int)PositiveNumber(args[i], Value()); break;
                 case "--verbose": line.Verbose = true; break;
+                case "--store": line.Store = Value() is "sqlite" ? "sqlite" : throw new ArgumentException("--store takes 'sqlite'."); break;
                 case "--in-process": line.InProcess = true; break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new ArgumentException($"Unknown option {option}.");

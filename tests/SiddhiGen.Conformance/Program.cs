@@ -15,6 +15,7 @@
 //   --batch-size N         apps per Roslyn compilation (default 64)
 //   --jobs N               batches compiled and run at once (default: processor count)
 //   --verbose              progress per batch on stderr
+//   --store sqlite         every table without @store becomes an SQLite store (a temp file per case)
 //   --in-process           no crash guard: by default the run happens in a child process, and a case
 //                          that crashes it (stack overflow) is reported as an error and the run repeated
 //
@@ -68,6 +69,10 @@ var selected = cases
     .Where(c => options.Area is null || c.Area.StartsWith(options.Area, StringComparison.Ordinal))
     .Where(c => options.IdFilter is null || c.Id.Contains(options.IdFilter, StringComparison.Ordinal))
     .ToList();
+if (options.Store == "sqlite")
+{
+    selected = SiddhiGen.Conformance.Stores.SqliteStoreMode.Apply(selected);
+}
 
 var watch = Stopwatch.StartNew();
 var runner = new ConformanceRunner(new RunnerSettings

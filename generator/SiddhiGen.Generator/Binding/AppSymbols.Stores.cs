@@ -102,6 +102,9 @@ internal sealed class StoreEntry
 
     public StoreKind Kind { get; }
 
+    /// <summary>True for a table kept in a store (<c>@store</c>) rather than in memory.</summary>
+    public bool IsStore { get; set; }
+
     /// <summary>The row: a table's attributes, or an aggregation's <c>AGG_TIMESTAMP</c> and selected attributes.</summary>
     public StreamSpec Schema { get; }
 

@@ -42,7 +42,7 @@ internal sealed partial class ExpressionBinder
             return null;
         }
 
-        return new InTableSpec(name, condition);
+        return new InTableSpec(name, condition, table.IsStore);
     }
 
     /// <summary>

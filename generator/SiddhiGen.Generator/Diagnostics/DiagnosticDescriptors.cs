@@ -186,6 +186,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndefinedFaultStream = Error(
         "SIDDHI089", "Undefined fault stream", "Fault stream '!{0}' is not defined: add @OnError(action='STREAM') to stream '{0}'");
 
+    public static readonly DiagnosticDescriptor MissingStoreConnection = Error(
+        "SIDDHI074", "Store without a database", "@store(type='rdbms') on table '{0}' needs exactly one of jdbc.url and datasource");
+
+    public static readonly DiagnosticDescriptor UnsupportedJdbcUrl = Error(
+        "SIDDHI075", "Unsupported JDBC URL", "jdbc.url '{0}' of table '{1}' is not supported: use jdbc:sqlite:FILE, jdbc:postgresql://host:port/db, or datasource='NAME' for another ADO.NET provider");
+
+    public static readonly DiagnosticDescriptor UnstorableAttribute = Error(
+        "SIDDHI076", "Attribute a store cannot hold", "Attribute '{0}' of table '{1}' is an object: an rdbms store holds string, int, long, float, double and bool attributes");
+
+    public static readonly DiagnosticDescriptor InvalidFieldLength = Error(
+        "SIDDHI077", "Invalid field.length", "field.length entry '{0}' of table '{1}' must be 'attribute:length' with an attribute of the table and a positive length");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -140,6 +140,14 @@ internal sealed class ExpressionEmitter
     private string InTable(InTableSpec t)
     {
         var inner = new ExpressionEmitter("input", Output, Aggregates) { Store = "store", TableOwner = TableOwner };
+        if (t.IsStore)
+        {
+            // A store answers with parameterized SQL; the C# condition backs what SQL cannot express.
+            var sql = new SqlConditionEmitter(StoreTableEmitter.StoreColumn, inner).Where(new[] { t.Condition });
+            return $"{StoreTableEmitter.ContainsMethod}({TableOwner}{TableEmitter.Field(t.Table)}, {Input}, {StoreTableEmitter.Literal(sql.Sql)}, {(sql.IsExact ? "true" : "false")}, "
+                + $"(store, input) => {inner.Condition(t.Condition)}{StoreTableEmitter.Parameters(sql.Parameters, "input")})";
+        }
+
         return $"{TableOwner}{TableEmitter.Field(t.Table)}.Any({Input}, (store, input) => {inner.Condition(t.Condition)})";
     }
 

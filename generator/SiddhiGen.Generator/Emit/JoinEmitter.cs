@@ -21,6 +21,7 @@ internal static class JoinEmitter
         }
 
         w.WriteLine($"private readonly {Runtime}.EventBuffer<Joined> _joined = new();");
+        TableJoinEmitter.EmitStoreField(w, app, query);
     }
 
     /// <summary>Named windows read by a side are passed in, so the side can find their contents.</summary>
@@ -40,9 +41,10 @@ internal static class JoinEmitter
         return parameters;
     }
 
-    public static void EmitConstruction(SourceWriter w, QuerySpec query)
+    public static void EmitConstruction(SourceWriter w, AppSpec app, QuerySpec query)
     {
         var join = query.Join!;
+        TableJoinEmitter.EmitStoreConstruction(w, app, query);
         foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
         {
             w.WriteLine($"_{Camel(side.Path)} = new {side.Path}Side(app, this{(side.IsNamedWindow ? ", " + Camel(side.Path) + "Window" : "")});");
@@ -83,7 +85,7 @@ internal static class JoinEmitter
         w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
         w.WriteLine("_joined.Clear();");
         var otherIsTable = TableJoinEmitter.IsTableSide(query, other);
-        w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(query)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(app, query, isLeft)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
         var matchData = otherIsTable ? "match" : "match.Data";
         w.WriteLine(isLeft ? $"var joined = new Joined(ev.Data, {matchData});" : $"var joined = new Joined({matchData}, ev.Data);");
         if (otherIsTable)

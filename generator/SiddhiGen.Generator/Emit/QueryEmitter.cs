@@ -126,7 +126,7 @@ internal static class QueryEmitter
         TableEmitter.EmitOperatorConstruction(w, app, query);
         if (join is not null)
         {
-            JoinEmitter.EmitConstruction(w, query);
+            JoinEmitter.EmitConstruction(w, app, query);
         }
 
         if (limiter is not null)

@@ -30,6 +30,12 @@ internal static class TableActionEmitter
         var usesClock = TableEmitter.ActionExpressions(query).SelectMany(SpecWalker.Descendants).Any(e => e is FunctionCallSpec { Name: "currentTimeMillis" });
         var usesLog = TableEmitter.ActionExpressions(query).SelectMany(SpecWalker.Descendants).Any(e => e is LogSpec);
 
+        if (StoreTableEmitter.IsStore(app, table))
+        {
+            StoreTableActionEmitter.Emit(w, app, query, usesClock, usesLog);
+            return;
+        }
+
         w.WriteLine($"// The output of query '{query.Name}' changes table '{table}', one row at a time.");
         w.OpenBlock($"private sealed class {ClassName(query)} : {Runtime}.IStreamReceiver<{output}>");
         TableEmitter.EmitOperatorFields(w, app, query);
@@ -84,9 +90,9 @@ internal static class TableActionEmitter
         w.CloseBlock();
     }
 
-    private static string Predicate(ExpressionEmitter e, ExpressionSpec condition) => $"(store, row) => {e.Condition(condition)}";
+    internal static string Predicate(ExpressionEmitter e, ExpressionSpec condition) => $"(store, row) => {e.Condition(condition)}";
 
-    private static string Updater(ExpressionEmitter e, EquatableArray<SetAssignmentSpec> set)
+    internal static string Updater(ExpressionEmitter e, EquatableArray<SetAssignmentSpec> set)
     {
         if (set.Count == 0)
         {
@@ -97,6 +103,6 @@ internal static class TableActionEmitter
         return $"(store, row) => store with {{ {string.Join(", ", assignments)} }}";
     }
 
-    private static string Convert(string code, AttributeType from, AttributeType to) =>
+    internal static string Convert(string code, AttributeType from, AttributeType to) =>
         from == to ? code : $"({TypeNames.Nullable(to)}){ExpressionEmitter.Parenthesize(code)}";
 }

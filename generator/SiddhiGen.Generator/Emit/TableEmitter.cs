@@ -112,9 +112,9 @@ internal static class TableEmitter
         {
             var row = table.Schema.EventTypeName;
             w.WriteSummary($"The rows of table '{table.Name}'.");
-            w.WriteLine($"public {Runtime}.InMemoryTable<{row}> {table.Schema.PropertyName} => {Field(table.Name)};");
+            w.WriteLine($"public {StoreTableEmitter.FieldType(table)} {table.Schema.PropertyName} => {Field(table.Name)};");
             w.WriteLine();
-            w.WriteLine($"private readonly {Runtime}.InMemoryTable<{row}> {Field(table.Name)};");
+            w.WriteLine($"private readonly {StoreTableEmitter.FieldType(table)} {Field(table.Name)};");
             w.WriteLine();
         }
     }
@@ -126,6 +126,12 @@ internal static class TableEmitter
         {
             w.WriteLine();
             w.WriteComment(table.Text);
+            if (table.Store is not null)
+            {
+                w.WriteLine($"{Field(table.Name)} = {StoreTableEmitter.Construction(table)};");
+                continue;
+            }
+
             var key = table.PrimaryKey.Count == 0 ? string.Empty : $", {table.Schema.EventTypeName}Key.Instance";
             w.WriteLine($"{Field(table.Name)} = new(this, {SourceWriter.StringLiteral(table.Name)}{key});");
         }
@@ -144,7 +150,7 @@ internal static class TableEmitter
     /// <summary>The primary-key comparers: rows are equal when their key attributes are.</summary>
     public static void EmitKeyComparers(SourceWriter w, AppSpec app)
     {
-        foreach (var table in app.Tables.Where(t => t.PrimaryKey.Count > 0))
+        foreach (var table in app.Tables.Where(t => t.PrimaryKey.Count > 0 && t.Store is null))
         {
             var row = table.Schema.EventTypeName;
             var keys = table.PrimaryKey.Select(k => table.Schema.Attributes.First(a => a.Name == k)).ToList();
@@ -169,7 +175,7 @@ internal static class TableEmitter
     {
         foreach (var name in TablesOf(query))
         {
-            w.WriteLine($"private readonly {Runtime}.InMemoryTable<{Table(app, name).Schema.EventTypeName}> {Field(name)};");
+            w.WriteLine($"private readonly {StoreTableEmitter.FieldType(Table(app, name))} {Field(name)};");
         }
     }
 

@@ -15,8 +15,50 @@ internal static class TableJoinEmitter
     public static bool IsTableSide(QuerySpec query, JoinSideSpec side) =>
         query.JoinStore is { Kind: StoreKind.Table } store && store.Side == side.Path;
 
-    /// <summary>The rows the stream side's trigger scans.</summary>
-    public static string Rows(QuerySpec query) => TableEmitter.Field(query.JoinStore!.Store) + ".Rows";
+    /// <summary>
+    /// The rows the stream side's trigger scans: an in-memory table's rows, or what a store finds for the
+    /// trigger (<c>ev</c>) with the table side's filters and the <c>on</c> condition pushed down.
+    /// </summary>
+    public static string Rows(AppSpec app, QuerySpec query, bool triggerIsLeft)
+    {
+        var field = TableEmitter.Field(query.JoinStore!.Store);
+        if (!StoreTableEmitter.IsStore(app, query.JoinStore.Store))
+        {
+            return field + ".Rows";
+        }
+
+        return $"{field}.Find({(triggerIsLeft ? "new Joined(ev.Data, default)" : "new Joined(default, ev.Data)")}, _storeOn)";
+    }
+
+    /// <summary>The compiled lookup of a store table side (the rows found are still filtered in C#).</summary>
+    public static void EmitStoreField(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        if (query.JoinStore is { Kind: StoreKind.Table } store && StoreTableEmitter.IsStore(app, store.Store))
+        {
+            w.WriteLine($"private readonly {AppEmitter.Runtime}.StoreCondition<{TableEmitter.Table(app, store.Store).Schema.EventTypeName}, Joined> _storeOn;");
+        }
+    }
+
+    /// <summary>Compiles the table side's filters and the <c>on</c> condition to the store's SQL, in the operator's constructor.</summary>
+    public static void EmitStoreConstruction(SourceWriter w, AppSpec app, QuerySpec query)
+    {
+        if (query.JoinStore is not { Kind: StoreKind.Table } store || !StoreTableEmitter.IsStore(app, store.Store))
+        {
+            return;
+        }
+
+        var join = query.Join!;
+        var side = store.Side == join.Left.Path ? join.Left : join.Right;
+        var prefix = side.Path + ".";
+        string? Column(ExpressionSpec e) => e switch
+        {
+            AttributeRefSpec a when a.Source == RowSource.Input && a.PropertyName.StartsWith(prefix, System.StringComparison.Ordinal) => SqlConditionEmitter.Quote(a.Name),
+            _ => StoreTableEmitter.StoreColumn(e),
+        };
+        var values = new ExpressionEmitter("joined", "row", "state") { Store = "match" };
+        var sql = new SqlConditionEmitter(Column, values).Where(side.Filters.Concat(new[] { join.On }));
+        w.WriteLine($"_storeOn = {StoreTableEmitter.Condition(TableEmitter.Table(app, store.Store).Schema.EventTypeName, "Joined", sql, null, "joined")};");
+    }
 
     /// <summary>The filters written on the table side (<c>join T[cond]</c>), over the row <c>match</c>.</summary>
     public static void EmitRowFilters(SourceWriter w, JoinSideSpec side)

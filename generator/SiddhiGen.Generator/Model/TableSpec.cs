@@ -23,5 +23,8 @@ public sealed record StoreSpec(string Type, EquatableArray<OptionSpec> Options, 
 /// <summary>An attribute of the table (or aggregation) row being matched, in an <c>on</c> condition, a <c>set</c> clause or <c>in</c>.</summary>
 public sealed record StoreAttributeRefSpec(AttributeType Type, string Name, string PropertyName) : ExpressionSpec(Type);
 
-/// <summary><c>cond in T</c>: true when some row of table <see cref="Table"/> satisfies <see cref="Condition"/>.</summary>
-public sealed record InTableSpec(string Table, ExpressionSpec Condition) : ExpressionSpec(AttributeType.Bool);
+/// <summary>
+/// <c>cond in T</c>: true when some row of table <see cref="Table"/> satisfies <see cref="Condition"/>;
+/// <see cref="IsStore"/> when T is a <c>@store</c> table.
+/// </summary>
+public sealed record InTableSpec(string Table, ExpressionSpec Condition, bool IsStore = false) : ExpressionSpec(AttributeType.Bool);

@@ -79,6 +79,26 @@ public abstract partial class SiddhiApp
     }
 
     /// <summary>
+    /// <see cref="RegisterTable{T}(string, StreamSchema, InMemoryTable{T}, Func{T, object?[]}, Func{object?[], T})"/>
+    /// for a store table (<c>@store</c>): on-demand queries read its rows and judge their conditions in C#.
+    /// </summary>
+    protected void RegisterTable<T>(string name, StreamSchema schema, IStoreTable<T> table, Func<T, object?[]> toRow, Func<object?[], T> fromRow)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(toRow);
+        ArgumentNullException.ThrowIfNull(fromRow);
+        var onDemand = new OnDemandStoreTable<T>(table, toRow, fromRow);
+        (_onDemand ??= new OnDemandRuntime(this)).Register(
+            name,
+            schema,
+            () => onDemand.Rows().Select(row => new DynamicEvent(Clock.Now, row, IsExpired: false)),
+            onDemand);
+    }
+
+    /// <summary>
     /// <see cref="RegisterQueryable(string, StreamSchema, Func{IEnumerable{DynamicEvent}})"/> for rows without
     /// timestamps (a table's): <c>eventTimestamp()</c> reads the query time.
     /// </summary>

@@ -94,6 +94,12 @@ internal static class TableBinder
             }
         }
 
+        if (store is not null && RdbmsStoreBinder.IsRdbms(store))
+        {
+            ok &= RdbmsStoreBinder.Check(context, definition, store, attributes);
+            symbols.Tables[name].IsStore = ok;
+        }
+
         if (!ok)
         {
             return null;
