@@ -86,11 +86,11 @@ internal sealed partial class AppBinder
                 // In-memory and rdbms tables are generated; other store types and @cache are not yet.
                 if (tableSpec?.Store is { } store && !RdbmsStoreBinder.IsRdbms(store))
                 {
-                    _context.NotSupported("'@store(type='" + store.Type + "')' table", definition.Name.Span);
+                    _context.NotSupported("@store(type='" + store.Type + "') table", definition.Name.Span);
                 }
                 else if (tableSpec?.Store is { Cache.Count: > 0 })
                 {
-                    _context.NotSupported("'@cache' on a store table", definition.Name.Span);
+                    _context.NotSupported("@cache on a store table", definition.Name.Span);
                 }
                 break;
 
