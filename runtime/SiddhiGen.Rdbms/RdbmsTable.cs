@@ -16,7 +16,7 @@ namespace SiddhiGen.Rdbms;
 /// A database error is counted (<see cref="Faults"/>), logged by the caller's error policy through the
 /// <see cref="StoreException"/> it becomes, and the chunk's transaction is rolled back; the next call reconnects.
 /// </remarks>
-internal sealed class RdbmsTable<T> : IStoreTable<T>, IDisposable
+internal sealed class RdbmsTable<T> : IStoreTable<T>, IAppComponent, IDisposable
     where T : struct
 {
     private readonly RdbmsDataSource _source;
@@ -124,7 +124,8 @@ internal sealed class RdbmsTable<T> : IStoreTable<T>, IDisposable
     {
         if (condition.NeedsClientFilter)
         {
-            return !Find(argument, condition).IsEmpty;
+            // Not Find: its buffer may be what a join over this table is iterating.
+            return Run("lookup", () => Select(argument, condition).Any());
         }
 
         return Run("lookup", () =>
@@ -167,10 +168,15 @@ internal sealed class RdbmsTable<T> : IStoreTable<T>, IDisposable
             }
         });
 
-    public void Dispose()
+    /// <summary>Connects lazily, on the first operation, so an app starts while its database is still down.</summary>
+    public void Start()
     {
-        Reset();
     }
+
+    /// <summary>Closes the connection (the next operation would reopen it).</summary>
+    public void Stop() => Reset();
+
+    public void Dispose() => Reset();
 
     private int UpdateOne<TArg>(TArg argument, StoreCondition<T, TArg> condition, StoreUpdate<T, TArg> update)
     {

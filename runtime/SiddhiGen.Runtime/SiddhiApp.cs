@@ -185,6 +185,9 @@ public abstract partial class SiddhiApp : IDisposable
     /// <summary>Adds a sink, source or trigger that starts and stops with the app.</summary>
     protected void AddComponent(IAppComponent component) => _components.Add(component);
 
+    /// <summary><see cref="AddComponent"/> for the runtime's own parts (a store table closes its connection on shutdown).</summary>
+    internal void AddRuntimeComponent(IAppComponent component) => _components.Add(component);
+
     /// <summary>Generated apps start their own timers here (triggers, periodic rate limiters).</summary>
     protected virtual void OnStart()
     {

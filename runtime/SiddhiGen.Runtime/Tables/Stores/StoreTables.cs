@@ -68,7 +68,13 @@ public static class StoreTables
         {
             Options = definition.Options.ToDictionary(o => o.Key, o => variables.Resolve(o.Value), StringComparer.OrdinalIgnoreCase),
         };
-        return Factory(definition.Type).Create(app, resolved, toRow, fromRow);
+        var table = Factory(definition.Type).Create(app, resolved, toRow, fromRow);
+        if (table is IAppComponent component)
+        {
+            app.AddRuntimeComponent(component);
+        }
+
+        return table;
     }
 
     private static IStoreTableFactory Factory(string type)
