@@ -20,9 +20,10 @@ internal static class ManagementPage
 
     public static void Map(RouteGroupBuilder group)
     {
-        // "/siddhi" redirects to "/siddhi/" so the page's relative addresses resolve under the prefix.
-        group.MapGet("", (HttpContext context) => Results.Redirect(context.Request.PathBase + context.Request.Path + "/"));
-        group.MapGet("/", () => File("index.html"));
+        // Routing treats "/siddhi" and "/siddhi/" alike; the page needs the slash so its relative addresses resolve under the prefix.
+        group.MapGet("/", (HttpContext context) => context.Request.Path.Value?.EndsWith('/') == true
+            ? File("index.html")
+            : Results.Redirect(context.Request.PathBase + context.Request.Path + "/"));
         group.MapGet("/ui/{file}", (string file) => File(file));
     }
 
