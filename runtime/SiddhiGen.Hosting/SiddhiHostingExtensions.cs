@@ -56,6 +56,7 @@ public static class SiddhiHostingExtensions
             RegisterMetrics(app);
             return app;
         });
+        services.AddSingleton<SiddhiApp>(sp => sp.GetRequiredService<TApp>()); // every hosted app, for the management API
         services.AddHostedService(sp => new SiddhiAppHostedService<TApp>(
             sp.GetRequiredService<TApp>(),
             options,
