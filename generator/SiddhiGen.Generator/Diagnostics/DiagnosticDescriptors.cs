@@ -79,7 +79,7 @@ public static class DiagnosticDescriptors
         "SIDDHI039", "Wrong parameters", "{0} takes {1}");
 
     public static readonly DiagnosticDescriptor UnknownFunction = Error(
-        "SIDDHI040", "Unknown function", "Function '{0}' does not exist");
+        "SIDDHI040", "Unknown function", "Function '{0}' does not exist{1}");
 
     public static readonly DiagnosticDescriptor DuplicateQueryName = Error(
         "SIDDHI041", "Duplicate query name", "A query named '{0}' already exists");
@@ -185,6 +185,9 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UndefinedFaultStream = Error(
         "SIDDHI089", "Undefined fault stream", "Fault stream '!{0}' is not defined: add @OnError(action='STREAM') to stream '{0}'");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error(
+        "SIDDHI090", "Invalid C# extension", "Extension '{0}' ({1}) cannot be used from SiddhiQL: {2}");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
