@@ -9,4 +9,5 @@ using SiddhiGen.Runtime;
     typeof(RegexFunctions),
     typeof(MapFunctions),
     typeof(MapMergeAggregator),
-    typeof(ListFunctions))]
+    typeof(ListFunctions),
+    typeof(TimeFunctions))]

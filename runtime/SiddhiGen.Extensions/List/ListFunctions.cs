@@ -187,7 +187,16 @@ public static class ListFunctions
             "DESC" => true,
             _ => throw Fail.Because("list:sort", "The order must be 'ASC' or 'DESC', not '" + order + "'"),
         };
-        var sorted = l.OrderBy(v => v, Comparer<object?>.Create(Compare)).ToList();
+        var sorted = l.ToList();
+        try
+        {
+            sorted.Sort(Compare);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is SiddhiExtensionException inner)
+        {
+            throw inner;
+        }
+
         if (descending)
         {
             sorted.Reverse();

@@ -126,10 +126,11 @@ public sealed class JavaRegex
                 if ((next == 'p' || next == 'P') && i + 2 < java.Length && java[i + 2] == '{')
                 {
                     var close = java.IndexOf('}', i + 3);
-                    if (close > 0 && PosixClass(java.Substring(i + 3, close - i - 3), next == 'P', inClass > 0) is { } posix)
+                    if (close > 0)
                     {
+                        // A POSIX/java class is rewritten; a Unicode category or block (\p{L}) is the same in .NET.
                         atomStart = sb.Length;
-                        sb.Append(posix);
+                        sb.Append(PosixClass(java.Substring(i + 3, close - i - 3), next == 'P', inClass > 0) ?? java.Substring(i, close - i + 1));
                         i = close;
                         continue;
                     }
