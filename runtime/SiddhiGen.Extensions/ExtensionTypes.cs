@@ -10,4 +10,5 @@ using SiddhiGen.Runtime;
     typeof(MapFunctions),
     typeof(MapMergeAggregator),
     typeof(ListFunctions),
-    typeof(TimeFunctions))]
+    typeof(TimeFunctions),
+    typeof(UnitConversionFunctions))]
