@@ -189,6 +189,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidExtension = Error(
         "SIDDHI090", "Invalid C# extension", "Extension '{0}' ({1}) cannot be used from SiddhiQL: {2}");
 
+    public static readonly DiagnosticDescriptor ScriptingNotReferenced = Error(
+        "SIDDHI091", "Script functions need SiddhiGen.Scripting", "Function '{0}' is written in JavaScript, which runs on Jint: add a reference to the SiddhiGen.Scripting package");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -64,6 +64,7 @@ internal sealed class ExpressionEmitter
         BinarySpec b => Binary(b),
         FunctionCallSpec f => Function(f),
         ExtensionCallSpec x => ExtensionEmitter.Call(x, this),
+        ScriptCallSpec s => ScriptEmitter.Call(s, this),
         WindowEventAttributeSpec a => WindowExpressionEmitter.EventName(a.Event) + ".Data." + a.PropertyName,
         WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,

@@ -30,6 +30,7 @@ public static class ExtensionDiscovery
     public const string WindowAttribute = "SiddhiGen.Runtime.SiddhiWindowAttribute";
     public const string ConstantAttribute = "SiddhiGen.Runtime.SiddhiConstantAttribute";
     public const string ExtensionsAttribute = "SiddhiGen.Runtime.SiddhiExtensionsAttribute";
+    public const string ScriptingAssembly = "SiddhiGen.Scripting";
     private const string AggregatorContract = "SiddhiGen.Runtime.IAttributeAggregator<TIn, TOut>";
     private const string WindowContract = "SiddhiGen.Runtime.IWindow<T>";
 
@@ -42,6 +43,11 @@ public static class ExtensionDiscovery
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (assembly.Name == ScriptingAssembly)
+            {
+                result = result.Merge(new ExtensionDiscoveryResult(ExtensionCatalog.Empty with { Scripting = true }, EquatableArray<DiagnosticInfo>.Empty));
+            }
+
             foreach (var attribute in assembly.GetAttributes())
             {
                 if (attribute.AttributeClass?.ToDisplayString() != ExtensionsAttribute || attribute.ConstructorArguments.Length != 1)

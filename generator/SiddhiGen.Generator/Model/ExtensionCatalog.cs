@@ -6,12 +6,14 @@ namespace SiddhiGen.Generator.Model;
 /// <summary>
 /// The extensions written in C# that an app may call (<c>str:concat</c>, <c>custom:myAvg</c>, <c>#window.unique:length</c>):
 /// plain data read once from the compilation's attributes (the user's own code and the referenced libraries), so
-/// the <c>.siddhi</c> path caches on it and never holds a Roslyn symbol.
+/// the <c>.siddhi</c> path caches on it and never holds a Roslyn symbol. <see cref="Scripting"/> says whether the
+/// project references SiddhiGen.Scripting, which runs <c>define function f[javascript]</c>.
 /// </summary>
 public sealed record ExtensionCatalog(
     EquatableArray<ExtensionFunctionSpec> Functions,
     EquatableArray<ExtensionAggregatorSpec> Aggregators,
-    EquatableArray<ExtensionWindowSpec> Windows)
+    EquatableArray<ExtensionWindowSpec> Windows,
+    bool Scripting = false)
 {
     public static readonly ExtensionCatalog Empty = new(
         EquatableArray<ExtensionFunctionSpec>.Empty, EquatableArray<ExtensionAggregatorSpec>.Empty, EquatableArray<ExtensionWindowSpec>.Empty);
@@ -22,7 +24,8 @@ public sealed record ExtensionCatalog(
     public ExtensionCatalog Merge(ExtensionCatalog other) => new(
         new EquatableArray<ExtensionFunctionSpec>(Functions.Concat(other.Functions).Distinct().OrderBy(f => f.FullName, System.StringComparer.Ordinal).ThenBy(f => f.Signature, System.StringComparer.Ordinal)),
         new EquatableArray<ExtensionAggregatorSpec>(Aggregators.Concat(other.Aggregators).Distinct().OrderBy(a => a.FullName, System.StringComparer.Ordinal).ThenBy(a => a.TypeName, System.StringComparer.Ordinal)),
-        new EquatableArray<ExtensionWindowSpec>(Windows.Concat(other.Windows).Distinct().OrderBy(w => w.FullName, System.StringComparer.Ordinal).ThenBy(w => w.TypeName, System.StringComparer.Ordinal)));
+        new EquatableArray<ExtensionWindowSpec>(Windows.Concat(other.Windows).Distinct().OrderBy(w => w.FullName, System.StringComparer.Ordinal).ThenBy(w => w.TypeName, System.StringComparer.Ordinal)),
+        Scripting || other.Scripting);
 
     /// <summary>The overloads of function <c>ns:name</c>.</summary>
     public IEnumerable<ExtensionFunctionSpec> FunctionsNamed(string fullName) => Functions.Where(f => f.FullName == fullName);

@@ -35,6 +35,7 @@ public static class SpecWalker
             IsNullSpec i => new[] { i.Operand },
             FunctionCallSpec f => f.Arguments,
             ExtensionCallSpec x => x.Arguments,
+            ScriptCallSpec s => s.Arguments,
             InTableSpec t => new[] { t.Condition },
             LogSpec l => new[] { l.Priority, l.Message }.Where(x => x is not null).Select(x => x!),
             _ => Enumerable.Empty<ExpressionSpec>(),

@@ -40,6 +40,7 @@ public static class References
             StringComparer.Ordinal);
         AddWithDependencies(typeof(SiddhiApp).Assembly, paths, byName);
         AddWithDependencies(typeof(SiddhiGen.Extensions.StringFunctions).Assembly, paths, byName);
+        AddWithDependencies(typeof(SiddhiGen.Scripting.JavaScriptFunction).Assembly, paths, byName);
         return [.. paths.Order(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
     }
 

@@ -26,6 +26,7 @@ internal static class ExtensionApp
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" || Path.GetFileName(p).StartsWith("Microsoft.Extensions.Logging.Abstractions", StringComparison.Ordinal))
             .Append(typeof(SiddhiApp).Assembly.Location)
             .Append(typeof(StringFunctions).Assembly.Location)
+            .Append(typeof(global::SiddhiGen.Scripting.JavaScriptFunction).Assembly.Location)
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
@@ -39,10 +40,11 @@ internal static class ExtensionApp
         public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
     }
 
-    public static CSharpCompilation Compilation(string csharp) => CSharpCompilation.Create(
+    /// <param name="scripting">False for a project without the SiddhiGen.Scripting reference.</param>
+    public static CSharpCompilation Compilation(string csharp, bool scripting = true) => CSharpCompilation.Create(
         "MyService",
         string.IsNullOrEmpty(csharp) ? [] : [CSharpSyntaxTree.ParseText(csharp, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/MyService/Extensions.cs")],
-        References,
+        scripting ? References : References.Where(r => !r.Display!.EndsWith("SiddhiGen.Scripting.dll", StringComparison.Ordinal)),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(string siddhi) => CSharpGeneratorDriver.Create(
@@ -53,9 +55,9 @@ internal static class ExtensionApp
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator and, when it reports no error, compiles everything.</summary>
-    public static Build Run(string siddhi, string csharp = "")
+    public static Build Run(string siddhi, string csharp = "", bool scripting = true)
     {
-        var compilation = Compilation(csharp);
+        var compilation = Compilation(csharp, scripting);
         Driver(siddhi).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var generated = string.Join("\n", output.SyntaxTrees.Skip(compilation.SyntaxTrees.Length).Select(t => t.ToString()));
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
