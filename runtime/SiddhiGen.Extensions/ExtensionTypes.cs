@@ -11,4 +11,7 @@ using SiddhiGen.Runtime;
     typeof(MapMergeAggregator),
     typeof(ListFunctions),
     typeof(TimeFunctions),
-    typeof(UnitConversionFunctions))]
+    typeof(UnitConversionFunctions),
+    typeof(JsonFunctions),
+    typeof(JsonGroupAggregator),
+    typeof(JsonGroupAsObjectAggregator))]
