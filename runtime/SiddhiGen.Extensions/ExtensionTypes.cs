@@ -14,4 +14,7 @@ using SiddhiGen.Runtime;
     typeof(UnitConversionFunctions),
     typeof(JsonFunctions),
     typeof(JsonGroupAggregator),
-    typeof(JsonGroupAsObjectAggregator))]
+    typeof(JsonGroupAsObjectAggregator),
+    typeof(UniqueEverWindow<,,>),
+    typeof(UniqueFirstWindow<,,>),
+    typeof(UniqueLengthWindow<,,>))]

@@ -59,7 +59,8 @@ public static class ExtensionDiscovery
                 {
                     if (listed.Value is INamedTypeSymbol type)
                     {
-                        result = result.Merge(FromType(type));
+                        // typeof(W<,,>) is the unbound form; its definition carries the type parameters and interfaces.
+                        result = result.Merge(FromType(type.IsUnboundGenericType ? type.OriginalDefinition : type));
                     }
                 }
             }
