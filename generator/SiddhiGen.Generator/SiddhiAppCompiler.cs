@@ -4,6 +4,7 @@ using System.Threading;
 using SiddhiGen.Generator.Binding;
 using SiddhiGen.Generator.Diagnostics;
 using SiddhiGen.Generator.Emit;
+using SiddhiGen.Generator.Model;
 using SiddhiGen.Generator.Parsing;
 
 namespace SiddhiGen.Generator;
@@ -41,11 +42,18 @@ public static class SiddhiAppCompiler
     /// <param name="filePath">The path diagnostics point at.</param>
     /// <param name="text">The app text.</param>
     /// <param name="defaultNamespace">The namespace of the generated types unless the app names one (<c>@App:namespace</c>).</param>
-    public static AppCompileResult Compile(string filePath, string text, string defaultNamespace, CancellationToken cancellationToken = default)
+    public static AppCompileResult Compile(string filePath, string text, string defaultNamespace, CancellationToken cancellationToken = default) =>
+        Compile(filePath, text, defaultNamespace, ExtensionCatalog.Empty, cancellationToken);
+
+    /// <param name="filePath">The path diagnostics point at.</param>
+    /// <param name="text">The app text.</param>
+    /// <param name="defaultNamespace">The namespace of the generated types unless the app names one (<c>@App:namespace</c>).</param>
+    /// <param name="extensions">The C# extensions calls with a namespace resolve against (<see cref="Extensions.ExtensionDiscovery"/>).</param>
+    public static AppCompileResult Compile(string filePath, string text, string defaultNamespace, ExtensionCatalog extensions, CancellationToken cancellationToken = default)
     {
         try
         {
-            return CompileCore(filePath, text, defaultNamespace, cancellationToken);
+            return CompileCore(filePath, text, defaultNamespace, extensions, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -61,7 +69,7 @@ public static class SiddhiAppCompiler
     /// <summary>Tests set this to prove that a failure inside the pipeline becomes a diagnostic.</summary>
     internal static Action? FaultInjection { get; set; }
 
-    private static AppCompileResult CompileCore(string filePath, string text, string defaultNamespace, CancellationToken cancellationToken)
+    private static AppCompileResult CompileCore(string filePath, string text, string defaultNamespace, ExtensionCatalog extensions, CancellationToken cancellationToken)
     {
         FaultInjection?.Invoke();
         var parsed = SiddhiParser.ParseApp(filePath, text, cancellationToken);
@@ -72,7 +80,7 @@ public static class SiddhiAppCompiler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var context = new BindingContext(filePath, text);
+        var context = new BindingContext(filePath, text, extensions);
         var app = AppBinder.Bind(context, parsed.App, filePath, defaultNamespace);
         var diagnostics = new EquatableArray<DiagnosticInfo>(context.Diagnostics);
         if (app is null)

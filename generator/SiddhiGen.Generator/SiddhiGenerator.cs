@@ -2,14 +2,15 @@ using System;
 using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using SiddhiGen.Generator.Extensions;
 
 namespace SiddhiGen.Generator;
 
 /// <summary>
 /// Compiles every <c>.siddhi</c> file of the project (given as AdditionalFiles) into C#. This class
-/// only wires the incremental pipeline; <see cref="SiddhiAppCompiler"/> does the work. The pipeline
-/// never touches the C# compilation, so editing C# code never re-runs it, and editing one app
-/// regenerates only that app.
+/// only wires the incremental pipeline; <see cref="SiddhiAppCompiler"/> does the work. The apps depend on the
+/// C# code only through the small, equatable catalogue of C# extensions (<see cref="Extensions.ExtensionPipeline"/>),
+/// so editing C# code re-runs no app unless it changes an extension, and editing one app regenerates only that app.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SiddhiGenerator : IIncrementalGenerator
@@ -25,12 +26,26 @@ public sealed class SiddhiGenerator : IIncrementalGenerator
             .Select(static (file, ct) => new SiddhiFile(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(StepNames.Files);
 
+        var extensions = ExtensionPipeline.Create(context);
+        var catalog = extensions
+            .Select(static (found, _) => found.Catalog)
+            .WithTrackingName(StepNames.ExtensionCatalog);
+
         var compiled = files
             .Combine(projectOptions)
+            .Combine(catalog)
             .Select(static (input, ct) => new CompiledApp(
-                HintName(input.Left.Path, input.Right.ProjectDirectory),
-                SiddhiAppCompiler.Compile(input.Left.Path, input.Left.Text, input.Right.RootNamespace, ct)))
+                HintName(input.Left.Left.Path, input.Left.Right.ProjectDirectory),
+                SiddhiAppCompiler.Compile(input.Left.Left.Path, input.Left.Left.Text, input.Left.Right.RootNamespace, input.Right, ct)))
             .WithTrackingName(StepNames.Compile);
+
+        context.RegisterSourceOutput(extensions.Select(static (found, _) => found.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
 
         context.RegisterSourceOutput(compiled, static (spc, app) =>
         {
@@ -74,6 +89,10 @@ public sealed class SiddhiGenerator : IIncrementalGenerator
         public const string ProjectOptions = "SiddhiGen.ProjectOptions";
         public const string Files = "SiddhiGen.Files";
         public const string Compile = "SiddhiGen.Compile";
+        public const string UserExtensions = "SiddhiGen.UserExtensions";
+        public const string ReferencedExtensions = "SiddhiGen.ReferencedExtensions";
+        public const string Extensions = "SiddhiGen.Extensions";
+        public const string ExtensionCatalog = "SiddhiGen.ExtensionCatalog";
     }
 
     private sealed record SiddhiFile(string Path, string Text);

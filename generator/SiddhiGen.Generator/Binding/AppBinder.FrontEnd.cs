@@ -107,7 +107,15 @@ internal sealed partial class AppBinder
             case FunctionDefinitionSyntax function:
                 symbols.OtherDefinitions.Add(name, "function");
                 symbols.ScriptFunctions[name] = new ScriptFunctionSpec(name, function.Language.Text, (AttributeType)(int)function.ReturnType.Type, function.Body);
-                _context.NotSupported("function definition", definition.Name.Span);
+                if (!function.Language.Text.Equals("javascript", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    _context.NotSupported("script language '" + function.Language.Text + "' (only javascript runs)", function.Language.Span);
+                }
+                else if (!_context.Extensions.Scripting)
+                {
+                    _context.Report(DiagnosticDescriptors.ScriptingNotReferenced, function.Language.Span, name);
+                }
+
                 break;
 
             default:

@@ -11,13 +11,17 @@ internal sealed class BindingContext
     private readonly SourceText _text;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public BindingContext(string filePath, string text)
+    public BindingContext(string filePath, string text, Model.ExtensionCatalog? extensions = null)
     {
         FilePath = filePath;
         _text = SourceText.From(text);
+        Extensions = extensions ?? Model.ExtensionCatalog.Empty;
     }
 
     public string FilePath { get; }
+
+    /// <summary>The C# extensions (functions, aggregators, windows) calls with a namespace resolve against.</summary>
+    public Model.ExtensionCatalog Extensions { get; }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
@@ -59,7 +63,7 @@ internal sealed class BindingContext
         }
         else
         {
-            Report(DiagnosticDescriptors.UnknownFunction, function.Span, "#" + function.FullName);
+            Report(DiagnosticDescriptors.UnknownFunction, function.Span, "#" + function.FullName, string.Empty);
         }
     }
 

@@ -232,8 +232,7 @@ internal sealed partial class ExpressionBinder
         var name = call.Name.Text;
         if (call.Namespace is not null)
         {
-            _context.Report(DiagnosticDescriptors.UnknownFunction, call.Span, call.FullName);
-            return null;
+            return BindExtensionCall(call, scope);
         }
 
         if (TryBindScriptCall(call, scope, out var script))

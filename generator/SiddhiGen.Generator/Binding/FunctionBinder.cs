@@ -124,7 +124,7 @@ internal static class FunctionBinder
                 break;
 
             default:
-                context.Report(DiagnosticDescriptors.UnknownFunction, call.Name.Span, name);
+                context.Report(DiagnosticDescriptors.UnknownFunction, call.Name.Span, name, string.Empty);
                 return null;
         }
 

@@ -94,7 +94,7 @@ internal sealed partial class QueryBinder
         }
         else
         {
-            _context.Report(DiagnosticDescriptors.UnknownFunction, function.Span, "#" + function.FullName);
+            _context.Report(DiagnosticDescriptors.UnknownFunction, function.Span, "#" + function.FullName, string.Empty);
         }
 
         return null;

@@ -24,6 +24,12 @@ internal sealed class WindowBinder
     public WindowSpec? Bind(FunctionCallExpressionSyntax call, ExpressionScope scope)
     {
         var name = call.Name.Text;
+        if (call.Namespace is not null && _context.Extensions.Windows.FirstOrDefault(w => w.FullName == call.FullName) is { } extension)
+        {
+            var extensionArguments = BindArguments(call, scope);
+            return extensionArguments is null ? null : ExtensionWindowBinder.Bind(_context, call, extension, extensionArguments);
+        }
+
         if (call.Namespace is not null || !BuiltIns.Windows.Contains(name))
         {
             _context.Report(DiagnosticDescriptors.UnknownWindow, call.Name.Span, call.FullName);
@@ -36,16 +42,10 @@ internal sealed class WindowBinder
             return null;
         }
 
-        var arguments = new List<ExpressionSpec>();
-        foreach (var argument in call.Arguments)
+        var arguments = BindArguments(call, scope);
+        if (arguments is null)
         {
-            var bound = _expressions.Bind(argument, scope);
-            if (bound is null)
-            {
-                return null;
-            }
-
-            arguments.Add(bound);
+            return null;
         }
 
         if (!Matches(name, arguments, out var expects))
@@ -65,6 +65,23 @@ internal sealed class WindowBinder
         }
 
         return new WindowSpec(name, new EquatableArray<ExpressionSpec>(arguments), condition);
+    }
+
+    private List<ExpressionSpec>? BindArguments(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    {
+        var arguments = new List<ExpressionSpec>();
+        foreach (var argument in call.Arguments)
+        {
+            var bound = _expressions.Bind(argument, scope);
+            if (bound is null)
+            {
+                return null;
+            }
+
+            arguments.Add(bound);
+        }
+
+        return arguments;
     }
 
     private static bool Matches(string name, List<ExpressionSpec> a, out string expects)

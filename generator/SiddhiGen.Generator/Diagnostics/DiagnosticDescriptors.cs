@@ -79,7 +79,7 @@ public static class DiagnosticDescriptors
         "SIDDHI039", "Wrong parameters", "{0} takes {1}");
 
     public static readonly DiagnosticDescriptor UnknownFunction = Error(
-        "SIDDHI040", "Unknown function", "Function '{0}' does not exist");
+        "SIDDHI040", "Unknown function", "Function '{0}' does not exist{1}");
 
     public static readonly DiagnosticDescriptor DuplicateQueryName = Error(
         "SIDDHI041", "Duplicate query name", "A query named '{0}' already exists");
@@ -197,6 +197,12 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidFieldLength = Error(
         "SIDDHI077", "Invalid field.length", "field.length entry '{0}' of table '{1}' must be 'attribute:length' with an attribute of the table and a positive length");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error(
+        "SIDDHI090", "Invalid C# extension", "Extension '{0}' ({1}) cannot be used from SiddhiQL: {2}");
+
+    public static readonly DiagnosticDescriptor ScriptingNotReferenced = Error(
+        "SIDDHI091", "Script functions need SiddhiGen.Scripting", "Function '{0}' is written in JavaScript, which runs on Jint: add a reference to the SiddhiGen.Scripting package");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -9,6 +9,11 @@ internal static class AggregatorEmitter
 
     public static string TypeName(AggregatorSpec aggregator)
     {
+        if (aggregator.Extension is { } extension)
+        {
+            return extension.TypeName;
+        }
+
         var argumentType = aggregator.Argument?.Type ?? AttributeType.Long;
         return aggregator.Name switch
         {
@@ -38,6 +43,11 @@ internal static class AggregatorEmitter
         }
 
         var code = e.Emit(aggregator.Argument);
+        if (aggregator.Extension is { } extension)
+        {
+            return ExtensionEmitter.Widen(aggregator.Argument, extension.Argument, code);
+        }
+
         return aggregator.Name switch
         {
             "sum" when aggregator.Argument.Type is AttributeType.Int => $"(long?){ExpressionEmitter.Parenthesize(code)}",

@@ -30,6 +30,7 @@ internal static class AppEmitter
 
         TableEmitter.EmitRowStructs(w, app with { Queries = new EquatableArray<QuerySpec>(app.Queries.Concat(app.Partitions.SelectMany(p => p.Queries)).ToArray()) });
         EmitAppClass(w, app);
+        ScriptEmitter.EmitHolder(w, app);
         w.CloseBlock();
         return w.ToString();
     }
@@ -118,6 +119,7 @@ internal static class AppEmitter
         w.WriteLine($"public {app.ClassName}({Runtime}.SiddhiAppOptions? options = null)");
         w.WriteLine($"    : base({SourceWriter.StringLiteral(app.Name)}, options, playback: {(app.Playback ? "true" : "false")})");
         w.OpenBlock();
+        ScriptEmitter.EmitEnsureCompiled(w, app);
         if (app.Heartbeat is { } heartbeat)
         {
             w.WriteLine("// @app:playback(idle.time, increment): a quiet source still moves the playback clock.");

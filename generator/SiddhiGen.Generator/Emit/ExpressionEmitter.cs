@@ -63,6 +63,8 @@ internal sealed class ExpressionEmitter
         IsNullSpec i => IsNullable(i.Operand) ? $"{Parenthesize(Emit(i.Operand))} is null" : "false",
         BinarySpec b => Binary(b),
         FunctionCallSpec f => Function(f),
+        ExtensionCallSpec x => ExtensionEmitter.Call(x, this),
+        ScriptCallSpec s => ScriptEmitter.Call(s, this),
         WindowEventAttributeSpec a => WindowExpressionEmitter.EventName(a.Event) + ".Data." + a.PropertyName,
         WindowEventTimestampSpec t => WindowExpressionEmitter.EventName(t.Event) + ".Timestamp",
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,

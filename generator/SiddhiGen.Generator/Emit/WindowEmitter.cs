@@ -29,6 +29,11 @@ internal static class WindowEmitter
             return new($"{Runtime}.EmptyWindow<{e}>", $"app.Clock, outputExpired: {expired}", false, helpers);
         }
 
+        if (window.Extension is { } extension)
+        {
+            return ExtensionEmitter.Window(window, extension, input, (keys, keyHelpers) => KeySelector(e, keys, input, keyHelpers));
+        }
+
         var a = window.Arguments;
 
         switch (window.Name)

@@ -30,7 +30,7 @@ public sealed record InputSpec(
 /// A built-in window with its constant arguments, already checked and converted. <see cref="Condition"/> is the
 /// compiled condition of an <c>expression</c>/<c>expressionBatch</c> window (null for every other window).
 /// </summary>
-public sealed record WindowSpec(string Name, EquatableArray<ExpressionSpec> Arguments, WindowExpressionSpec? Condition = null);
+public sealed record WindowSpec(string Name, EquatableArray<ExpressionSpec> Arguments, WindowExpressionSpec? Condition = null, ExtensionWindowSpec? Extension = null);
 
 /// <summary>One selected attribute: <c>expr as Name</c>.</summary>
 public sealed record ProjectionSpec(AttributeSpec Attribute, ExpressionSpec Expression);

@@ -34,6 +34,8 @@ public static class SpecWalker
             NotSpec n => new[] { n.Operand },
             IsNullSpec i => new[] { i.Operand },
             FunctionCallSpec f => f.Arguments,
+            ExtensionCallSpec x => x.Arguments,
+            ScriptCallSpec s => s.Arguments,
             InTableSpec t => new[] { t.Condition },
             LogSpec l => new[] { l.Priority, l.Message }.Where(x => x is not null).Select(x => x!),
             _ => Enumerable.Empty<ExpressionSpec>(),

@@ -70,7 +70,7 @@ internal static class QueryPlanner
         // The arguments are stored and replayed when the event leaves, so they must depend on its attributes only;
         // the #log function and clock reads keep to the general path, which declares what they need.
         return sizeOk
-            && selector.Aggregators.All(a => a.Argument is null || SpecWalker.Descendants(a.Argument).All(IsAttributeArithmetic))
+            && selector.Aggregators.All(a => a.Extension is null) && selector.Aggregators.All(a => a.Argument is null || SpecWalker.Descendants(a.Argument).All(IsAttributeArithmetic))
             && !SpecWalker.Expressions(query).Any(e => e is LogSpec || e is FunctionCallSpec { Name: "currentTimeMillis" });
     }
 

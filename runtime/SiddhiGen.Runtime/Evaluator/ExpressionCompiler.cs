@@ -59,6 +59,7 @@ internal sealed class ExpressionCompiler
         LogSpec => throw Unsupported("the #log stream function"),
         InTableSpec t => throw Unsupported("'in " + t.Table + "' (a table condition)"),
         ScriptCallSpec s => throw Unsupported("script function '" + s.Function + "'"),
+        ExtensionCallSpec x => throw Unsupported("extension function '" + x.Function.FullName + "'"),
         _ => throw Unsupported("expression " + expression.GetType().Name),
     };
 

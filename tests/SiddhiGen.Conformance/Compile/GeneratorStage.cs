@@ -19,9 +19,9 @@ public static class GeneratorStage
     public const string NotSupportedYet = "SIDDHI001";
     public const string GeneratorFailure = "SIDDHI002";
 
-    /// <summary>The real generator: the app compiled as if it were <c>&lt;id&gt;.siddhi</c>.</summary>
+    /// <summary>The real generator: the app compiled as if it were <c>&lt;id&gt;.siddhi</c>, in a project referencing the extension libraries.</summary>
     public static readonly AppGenerator SiddhiGen = (testCase, ct) =>
-        SiddhiAppCompiler.Compile(testCase.Id + ".siddhi", testCase.App, testCase.Namespace, ct);
+        SiddhiAppCompiler.Compile(testCase.Id + ".siddhi", testCase.App, testCase.Namespace, References.Extensions, ct);
 
     /// <summary>Runs <paramref name="generator"/> under the watchdog; a hang or an exception becomes SIDDHI002-like output.</summary>
     public static AppCompileResult Generate(AppGenerator generator, ConformanceCase testCase, TimeSpan timeout, out string? failure)

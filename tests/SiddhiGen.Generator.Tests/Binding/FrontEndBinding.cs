@@ -11,7 +11,8 @@ internal static class FrontEndBinding
     {
         var parsed = SiddhiParser.ParseApp("App.siddhi", text);
         Assert.That(parsed.Diagnostics, Is.Empty, "syntax errors: " + string.Join(" | ", parsed.Diagnostics));
-        var context = new BindingContext("App.siddhi", text);
+        // A project that references SiddhiGen.Scripting, so script functions bind.
+        var context = new BindingContext("App.siddhi", text, Model.ExtensionCatalog.Empty with { Scripting = true });
         var app = AppBinder.Inspect(context, parsed.App, "App.siddhi");
         return (app, context.Diagnostics);
     }
