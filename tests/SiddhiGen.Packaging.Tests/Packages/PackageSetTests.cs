@@ -91,6 +91,20 @@ public sealed class PackageSetTests
         }
     }
 
+    [Test]
+    public void EveryConnectorPackageKeepsItselfInTrimmedApps()
+    {
+        foreach (var id in ExpectedIds().Where(id => id is not ("SiddhiGen" or "SiddhiGen.Templates" or "SiddhiGen.Runtime" or "SiddhiGen.Hosting")))
+        {
+            using var package = ZipFile.OpenRead(Nupkg(id));
+            var props = package.GetEntry($"buildTransitive/{id}.props");
+
+            Assert.That(props, Is.Not.Null, id + ": a connector is loaded by name, which the trimmer cannot see");
+            using var reader = new StreamReader(props!.Open());
+            Assert.That(reader.ReadToEnd(), Does.Contain("<TrimmerRootAssembly Include=\"$(MSBuildThisFileName)\" />"), id);
+        }
+    }
+
     private static XDocument Nuspec(ZipArchive package)
     {
         using var stream = package.Entries.First(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
