@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public static class SiddhiHostingExtensions
     /// <c>SiddhiGen:Apps:&lt;AppName&gt;</c> (<c>Sources</c>/<c>Sinks</c> lists); a health check named
     /// <c>siddhi-&lt;AppName&gt;</c>; and metrics on the meter <c>SiddhiGen</c>.
     /// </summary>
-    public static IServiceCollection AddSiddhiApp<TApp>(this IServiceCollection services, Action<SiddhiAppHostOptions>? configure = null)
+    public static IServiceCollection AddSiddhiApp<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TApp>(this IServiceCollection services, Action<SiddhiAppHostOptions>? configure = null)
         where TApp : SiddhiApp
     {
         var options = new SiddhiAppHostOptions();

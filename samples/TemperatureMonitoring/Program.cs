@@ -7,6 +7,8 @@
 //   dotnet run --project samples/TemperatureMonitoring -- --Serve=true   # also: POST readings as JSON to
 //       http://127.0.0.1:8006/temperature, averages appended to averages.json; runs until Ctrl+C
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -19,7 +21,9 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     Args = args,
     ContentRootPath = AppContext.BaseDirectory, // appsettings.json and tempReadings.csv sit next to the program
 });
-builder.Logging.AddConsole(o => o.FormatterName = PlainConsoleFormatter.Name).AddConsoleFormatter<PlainConsoleFormatter, ConsoleFormatterOptions>();
+builder.Logging.AddConsole(o => o.FormatterName = PlainConsoleFormatter.Name);
+// What AddConsoleFormatter<,>() does, minus binding the formatter's options from configuration by reflection (native AOT).
+builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, PlainConsoleFormatter>());
 
 var serve = builder.Configuration.GetValue("Serve", false);
 builder.Services.AddSiddhiApp<TemperatureApp>(options =>

@@ -27,6 +27,7 @@ public class ConformanceRunnerTests
         PassThrough("", "{'streams': {}, 'queries': {}}", app: "THROW", id: "t#throw", index: 8),
         PassThrough("{'t': 0, 'send': 'InStream', 'data': [1]}", "{'streams': {}, 'queries': {}}", app: "HANG", id: "t#hang", index: 9),
         PassThrough(CaseExecutorTests.Steps, Expect, end: 2000, id: "t#pass2", index: 10),
+        PassThrough(CaseExecutorTests.Steps, Expect, end: 2000, app: "WARN", id: "t#warned", index: 11),
     ];
 
     /// <summary>The full run, shared by the tests that only read it (it waits out a timeout).</summary>
@@ -56,6 +57,7 @@ public class ConformanceRunnerTests
             ("t#throw", "error"),
             ("t#hang", "error"),
             ("t#pass2", "pass"),
+            ("t#warned", "error"),
         }));
         var detail = results.ToDictionary(r => r.Case.Id, r => r.Detail);
         Assert.Multiple(() =>
@@ -67,6 +69,7 @@ public class ConformanceRunnerTests
             Assert.That(detail["t#crash"], Is.EqualTo("generator: NullReferenceException: boom"));
             Assert.That(detail["t#throw"], Is.EqualTo("generator: InvalidOperationException: the fake generator threw"));
             Assert.That(detail["t#hang"], Is.EqualTo("timeout after 1 s"));
+            Assert.That(detail["t#warned"], Does.StartWith("warning: CS0169: The field 'Unused._never' is never used"), "its outputs match, but a build with warnings as errors fails");
             Assert.That(results[3].Actual.Error, Is.EqualTo("SIDDHI001: 'partition' is not supported yet"));
         });
     }
@@ -93,15 +96,15 @@ public class ConformanceRunnerTests
         ConsoleSummary.PrintContractLines(s_fullRun.Value, writer);
 
         var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("statuses: pass 4, fail 2, error 4, unsupported 1"));
+        Assert.That(lines[0], Is.EqualTo("statuses: pass 4, fail 2, error 5, unsupported 1"));
         Assert.That(lines, Does.Contain("unsupported: 1 cases, 1 kinds, top 1:"));
         Assert.That(lines, Does.Contain("      1  'partition' is not supported yet"));
         Assert.That(lines[^4..], Is.EqualTo(new[]
         {
             "area other: 2/2",
-            "area window: 2/9",
-            "with output: 2/3",
-            "conformance: 4/11 cases match",
+            "area window: 2/10",
+            "with output: 2/4",
+            "conformance: 4/12 cases match",
         }));
     }
 

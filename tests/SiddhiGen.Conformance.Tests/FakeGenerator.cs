@@ -9,7 +9,7 @@ namespace SiddhiGen.Conformance.Tests;
 /// <summary>
 /// Stands in for the generator: the case's app text names what to "generate". <c>PASS</c>,
 /// <c>REJECT_AT_CREATE</c> and <c>HANG</c> give the hand-written apps (moved into the case's
-/// namespace), <c>BROKEN</c> C# that does not compile, <c>UNSUPPORTED</c> SIDDHI001, <c>INVALID</c>
+/// namespace), <c>WARN</c> the passing app beside a C# warning (CS0169), <c>BROKEN</c> C# that does not compile, <c>UNSUPPORTED</c> SIDDHI001, <c>INVALID</c>
 /// a syntax error, <c>CRASH</c> SIDDHI002, and <c>THROW</c> an exception.
 /// </summary>
 internal static class FakeGenerator
@@ -30,6 +30,7 @@ internal static class FakeGenerator
         return testCase.App switch
         {
             "PASS" => new AppCompileResult(source, ns + ".PassThroughApp", EquatableArray<DiagnosticInfo>.Empty),
+            "WARN" => new AppCompileResult(source + "\ninternal sealed class Unused { private int _never; }\n", ns + ".PassThroughApp", EquatableArray<DiagnosticInfo>.Empty),
             "REJECT_AT_CREATE" => new AppCompileResult(source, ns + ".RejectingApp", EquatableArray<DiagnosticInfo>.Empty),
             "HANG" => new AppCompileResult(source, ns + ".HangingApp", EquatableArray<DiagnosticInfo>.Empty),
             "BROKEN" => new AppCompileResult($"namespace {ns};\npublic sealed class Broken {{ private int _x = \"text\"; }}", ns + ".Broken", EquatableArray<DiagnosticInfo>.Empty),

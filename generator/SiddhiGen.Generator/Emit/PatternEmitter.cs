@@ -157,7 +157,11 @@ internal static class PatternEmitter
 
         w.WriteLine("public long Start;");
         w.WriteLine("public bool Started;");
-        w.WriteLine("public bool Expired;");
+        if (ReArmsOnExpiry(query, plan))
+        {
+            w.WriteLine("public bool Expired;");
+        }
+
         w.WriteLine();
         var collected = plan.Steps.OfType<CountStateSpec>().Select(c => slots[c.Element.Event].Path).ToList();
         if (collected.Count == 0)
@@ -198,20 +202,26 @@ internal static class PatternEmitter
         w.WriteLine("var match = waiting[i];");
         w.OpenBlock($"if (match.Started && timestamp - match.Start > {AppEmitter.Int(within)}L)");
         w.WriteLine("waiting.RemoveAt(i--);");
-        if (plan.Start == PatternStart.EveryMatch)
+        if (ReArmsOnExpiry(query, plan))
         {
             w.WriteLine("// A match still collecting also waits at the next step: it lets the start wait again only once.");
             w.OpenBlock($"if (k <= {AppEmitter.Int(plan.GroupEnd)} && !match.Expired)");
             w.WriteLine("_waiting[0].Add(new Match());");
             w.CloseBlock();
+            w.WriteLine("match.Expired = true;");
         }
-
-        w.WriteLine("match.Expired = true;");
 
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
     }
+
+    /// <summary>
+    /// <c>every (...) within t</c>: an expired match lets the start wait again, once; only then does a match
+    /// carry an <c>Expired</c> flag (a field nothing reads would be a C# warning in the user's build).
+    /// </summary>
+    private static bool ReArmsOnExpiry(QuerySpec query, PatternPlan plan) =>
+        query.State!.WithinMilliseconds is not null && plan.Start == PatternStart.EveryMatch;
 
     /// <summary><c>Step0</c> for one event, <c>Step1Left</c>/<c>Step1Right</c> for the operands of <c>and</c>/<c>or</c>.</summary>
     private static string StepName(PatternPlan plan, int k, StreamStateSpec operand) =>

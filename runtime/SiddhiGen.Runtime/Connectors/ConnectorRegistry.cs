@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using SiddhiGen.Runtime.Connectors.File;
 using SiddhiGen.Runtime.Connectors.InMemory;
@@ -175,7 +176,9 @@ public interface IConnectorModule
 
 /// <summary>Names the <see cref="IConnectorModule"/> of an extension assembly, so the registry can load it by name.</summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class ConnectorModuleAttribute(Type moduleType) : Attribute
+public sealed class ConnectorModuleAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type moduleType) : Attribute
 {
+    /// <summary>The module's type; the trimmer keeps its constructor, which the registry calls.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     public Type ModuleType { get; } = moduleType;
 }

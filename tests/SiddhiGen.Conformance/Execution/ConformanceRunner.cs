@@ -75,7 +75,7 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
         {
             foreach (var c in runnable)
             {
-                results[c.Position] = new CaseResult(c.Case, CaseStatus.Pass, null, new ActualOutput()) { CompileWarning = compiled.Warnings.GetValueOrDefault(c.Position) };
+                results[c.Position] = FailOnWarning(new CaseResult(c.Case, CaseStatus.Pass, null, new ActualOutput()), compiled.Warnings.GetValueOrDefault(c.Position));
             }
 
             Report(number, count, batch.Length, compiled.Failures.Count, compileTime, TimeSpan.Zero);
@@ -91,7 +91,7 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
             {
                 foreach (var c in runnable)
                 {
-                    results[c.Position] = RunCase(c.Case, assembly, c.Generated.AppTypeName!) with { CompileWarning = compiled.Warnings.GetValueOrDefault(c.Position) };
+                    results[c.Position] = FailOnWarning(RunCase(c.Case, assembly, c.Generated.AppTypeName!), compiled.Warnings.GetValueOrDefault(c.Position));
                 }
             });
         }
@@ -102,6 +102,14 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
 
         Report(number, count, batch.Length, compiled.Failures.Count, compileTime, watch.Elapsed);
     }
+
+    /// <summary>
+    /// Users build with warnings as errors, so generated code with a C# warning fails their build: the case
+    /// is an error whatever it output (design.md section 7), its detail the first warning.
+    /// </summary>
+    private static CaseResult FailOnWarning(CaseResult result, string? warning) => warning is null
+        ? result
+        : result with { Status = CaseStatus.Error, Detail = "warning: " + warning, CompileWarning = warning };
 
     private CaseResult RunCase(ConformanceCase testCase, Assembly assembly, string appTypeName)
     {

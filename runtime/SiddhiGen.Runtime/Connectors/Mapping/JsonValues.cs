@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -245,8 +246,27 @@ public static class JsonValues
                 element.WriteTo(writer);
                 break;
             default:
-                JsonSerializer.Serialize(writer, value, value.GetType());
+                WriteObject(writer, value);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// An object attribute of a type JSON has no value for: serialized by reflection where that is on (JIT
+    /// builds), its text where it is off (native AOT and trimmed apps, which System.Text.Json builds without
+    /// reflection; the switch also removes the reflection path from them).
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached when reflection-based serialization is enabled, which trimmed apps turn off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only reached when reflection-based serialization is enabled, which native AOT turns off.")]
+    private static void WriteObject(Utf8JsonWriter writer, object value)
+    {
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            JsonSerializer.Serialize(writer, value, value.GetType());
+        }
+        else
+        {
+            writer.WriteStringValue(SiddhiValues.Format(value));
         }
     }
 
