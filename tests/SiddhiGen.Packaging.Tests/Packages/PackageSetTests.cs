@@ -10,13 +10,14 @@ namespace SiddhiGen.Packaging.Tests.Packages;
 [Category("packaging")]
 public sealed class PackageSetTests
 {
-    /// <summary>SiddhiGen, SiddhiGen.Templates, and one package per project under runtime/ (a new one is expected at once).</summary>
+    /// <summary>SiddhiGen, SiddhiGen.Templates, the siddhigen tool, and one package per project under runtime/ (a new one is expected at once).</summary>
     private static IEnumerable<string> ExpectedIds() =>
         Directory.EnumerateDirectories(Path.Combine(PackagingWorkspace.RepositoryRoot, "runtime"))
             .Where(dir => File.Exists(Path.Combine(dir, Path.GetFileName(dir) + ".csproj")))
             .Select(Path.GetFileName)
             .Append("SiddhiGen")
             .Append("SiddhiGen.Templates")
+            .Append("SiddhiGen.Tool")
             .Order(StringComparer.Ordinal)!;
 
     private static string Nupkg(string id, string extension = ".nupkg") =>
@@ -77,7 +78,7 @@ public sealed class PackageSetTests
     [Test]
     public void EveryLibraryShipsItsXmlDocsAndASymbolsPackage()
     {
-        foreach (var id in ExpectedIds().Where(id => id is not ("SiddhiGen" or "SiddhiGen.Templates")))
+        foreach (var id in ExpectedIds().Where(id => id is not ("SiddhiGen" or "SiddhiGen.Templates" or "SiddhiGen.Tool")))
         {
             using var package = ZipFile.OpenRead(Nupkg(id));
             using var symbols = ZipFile.OpenRead(Nupkg(id, ".snupkg"));
@@ -94,7 +95,7 @@ public sealed class PackageSetTests
     [Test]
     public void EveryConnectorPackageKeepsItselfInTrimmedApps()
     {
-        foreach (var id in ExpectedIds().Where(id => id is not ("SiddhiGen" or "SiddhiGen.Templates" or "SiddhiGen.Runtime" or "SiddhiGen.Hosting")))
+        foreach (var id in ExpectedIds().Where(id => id is not ("SiddhiGen" or "SiddhiGen.Templates" or "SiddhiGen.Tool" or "SiddhiGen.Runtime" or "SiddhiGen.Hosting")))
         {
             using var package = ZipFile.OpenRead(Nupkg(id));
             var props = package.GetEntry($"buildTransitive/{id}.props");
