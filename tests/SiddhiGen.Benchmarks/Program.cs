@@ -1,5 +1,6 @@
 // SiddhiGen benchmarks.
 //   --quick [scenario...]  the quick mode of design.md section 6: one `bench` line per scenario and contender.
+//   --snapshot             time and size of a snapshot (and its restore) of an app holding 1 M events in windows.
 //   anything else          BenchmarkDotNet over the same scenarios and contenders (arguments go to BenchmarkDotNet,
 //                          e.g. --filter '*' --job short).
 using BenchmarkDotNet.Running;
@@ -9,6 +10,11 @@ using SiddhiGen.Benchmarks.Harness;
 if (args.Length > 0 && args[0] == "--quick")
 {
     return QuickMode.Run(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "--snapshot")
+{
+    return SnapshotMode.Run();
 }
 
 var summaries = BenchmarkSwitcher.FromTypes([typeof(ScenarioBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);

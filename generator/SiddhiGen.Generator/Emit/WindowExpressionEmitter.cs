@@ -45,7 +45,7 @@ internal static class WindowExpressionEmitter
 
         var w = new SourceWriter();
         w.WriteComment(window.Name + "('" + condition.Text + "'): the condition that decides which events the window keeps.");
-        w.OpenBlock($"private struct {TypeName} : {Runtime}.IWindowExpression<{input.EventTypeName}>");
+        w.OpenBlock($"private struct {TypeName} : {Runtime}.IWindowExpression<{input.EventTypeName}>, {Runtime}.IStatePart");
         if (usesClock)
         {
             w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
@@ -122,6 +122,23 @@ internal static class WindowExpressionEmitter
             w.CloseBlock();
         }
 
+        w.WriteLine();
+        w.WriteLine("// Snapshot: the condition's aggregators.");
+        w.OpenBlock($"public {(condition.Aggregators.Count > 0 ? string.Empty : "readonly ")}void WriteState({Runtime}.StateWriter writer)");
+        foreach (var aggregator in condition.Aggregators)
+        {
+            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.WriteState(writer);");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"public {(condition.Aggregators.Count > 0 ? string.Empty : "readonly ")}void ReadState({Runtime}.StateReader reader)");
+        foreach (var aggregator in condition.Aggregators)
+        {
+            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.ReadState(reader);");
+        }
+
+        w.CloseBlock();
         w.WriteLine();
         w.WriteLine("// The condition is a constant: it never changes.");
         w.WriteLine($"public readonly bool HasChanged(in {e} e) => false;");
