@@ -171,7 +171,7 @@ internal static class WindowExpressionEmitter
         var e = $"{Runtime}.StreamEvent<{t}>";
         var w = new SourceWriter();
         w.WriteComment($"{window.Name}({attribute.Name}): each event carries the condition in '{attribute.Name}'; the runtime parses and binds it when it changes.");
-        w.OpenBlock($"private readonly struct {TypeName} : {Runtime}.IWindowExpression<{t}>");
+        w.OpenBlock($"private readonly struct {TypeName} : {Runtime}.IWindowExpression<{t}>, {Runtime}.IStatePart");
         w.WriteLine($"private readonly {Runtime}.DynamicWindowExpression<{t}> _condition;");
         w.WriteLine();
         w.OpenBlock($"public {TypeName}({Runtime}.SiddhiApp app)");
@@ -184,6 +184,11 @@ internal static class WindowExpressionEmitter
         w.WriteLine();
         w.WriteLine("// A new condition text is parsed here; one that does not compile is an error of the event carrying it.");
         w.WriteLine($"public bool HasChanged(in {e} e) => _condition.HasChanged(in e);");
+        w.WriteLine();
+        w.WriteLine("// Snapshot: the condition text in use and its aggregators.");
+        w.WriteLine($"public void WriteState({Runtime}.StateWriter writer) => _condition.WriteState(writer);");
+        w.WriteLine();
+        w.WriteLine($"public void ReadState({Runtime}.StateReader reader) => _condition.ReadState(reader);");
         w.WriteLine();
         if (includeTriggeringEvent is null)
         {
