@@ -14,10 +14,10 @@ namespace SiddhiGen.Conformance.Execution;
 /// </summary>
 public static class CaseExecutor
 {
-    public static ActualOutput Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, CancellationToken cancellationToken = default)
+    public static ActualOutput Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, CancellationToken cancellationToken = default, bool restoreEachStep = false)
     {
         var output = new ActualOutput();
-        Execute(testCase, createApp, output, cancellationToken);
+        Execute(testCase, createApp, output, cancellationToken, restoreEachStep);
         return output;
     }
 
