@@ -89,6 +89,6 @@ public static class SiddhiAppCompiler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new AppCompileResult(AppEmitter.Emit(app), app.Namespace + "." + app.ClassName, diagnostics);
+        return new AppCompileResult(AppEmitter.Emit(app, Emit.Persistence.AppStateEmitter.TextHash(text)), app.Namespace + "." + app.ClassName, diagnostics);
     }
 }

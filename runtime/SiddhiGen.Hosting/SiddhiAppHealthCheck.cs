@@ -25,6 +25,12 @@ public sealed class SiddhiAppHealthCheck<TApp>(TApp app) : IHealthCheck
             ["running"] = app.IsRunning,
             ["processingErrors"] = app.ProcessingErrors,
         };
+        if (app.LastRevision is { } revision)
+        {
+            data["lastRevision"] = revision.Revision;
+            data["lastRevisionAgeSeconds"] = Math.Round((DateTimeOffset.UtcNow - revision.At).TotalSeconds, 1);
+        }
+
         foreach (var c in connectors)
         {
             data[c.Description] = $"{c.State}, {c.Events} events, {c.Errors} errors" + (c.LastError is null ? string.Empty : ", last error: " + c.LastError);

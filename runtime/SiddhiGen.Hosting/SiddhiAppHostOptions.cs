@@ -29,6 +29,9 @@ public sealed class SiddhiAppHostOptions
     /// <summary>The configuration section read for this app (default <c>SiddhiGen:Apps:&lt;AppName&gt;</c>).</summary>
     public string? ConfigurationSection { get; set; }
 
+    /// <summary>Persistence of the app's state; <c>SiddhiGen:Persistence</c> in the configuration is read over these values.</summary>
+    public SiddhiPersistenceOptions Persistence { get; } = new();
+
     /// <summary>Attaches a source to <paramref name="stream"/>.</summary>
     public SiddhiAppHostOptions AddSource(string stream, ConnectorSpec spec)
     {

@@ -17,20 +17,24 @@ public sealed class SiddhiAppHostedService<TApp> : IHostedService
     private readonly SiddhiAppHostOptions _options;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
+    private readonly PeriodicPersistence? _persistence;
 
-    public SiddhiAppHostedService(TApp app, SiddhiAppHostOptions options, IHostApplicationLifetime lifetime, ILogger<SiddhiAppHostedService<TApp>> logger)
+    public SiddhiAppHostedService(TApp app, SiddhiAppHostOptions options, IHostApplicationLifetime lifetime, ILogger<SiddhiAppHostedService<TApp>> logger, TimeProvider? timeProvider = null)
     {
         _app = app;
         _options = options;
         _lifetime = lifetime;
         _logger = logger;
+        _persistence = app.Options.PersistenceStore is null ? null : new PeriodicPersistence(app, options.Persistence, logger, timeProvider ?? TimeProvider.System);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _persistence?.RestoreOnStart();
         var connectors = _app.GetConnectors();
         await connectors.StartAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Siddhi app '{App}' started with {Sources} source(s) and {Sinks} sink(s).", _app.Name, connectors.Sources.Count(), connectors.Sinks.Count());
+        _persistence?.Start();
         if (_options.StopHostWhenSourcesComplete)
         {
             _ = connectors.WhenSourcesCompleted().ContinueWith(
@@ -47,6 +51,12 @@ public sealed class SiddhiAppHostedService<TApp> : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_persistence is not null)
+        {
+            // The last revision is taken while the app still runs: a shut-down clock no longer holds the pending timers.
+            await _persistence.StopAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         var connectors = _app.GetConnectors();
         _logger.LogInformation(

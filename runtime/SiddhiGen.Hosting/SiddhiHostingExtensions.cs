@@ -29,8 +29,10 @@ public static class SiddhiHostingExtensions
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
+            options.Persistence.Read(configuration.GetSection("SiddhiGen:Persistence"));
             var appOptions = new SiddhiAppOptions
             {
+                PersistenceStore = options.Persistence.CreateStore(),
                 LoggerFactory = sp.GetService<ILoggerFactory>(),
                 TimeProvider = sp.GetService<TimeProvider>(),
                 Variables = new ConfigurationVariables(options.Variables, configuration),
@@ -62,7 +64,8 @@ public static class SiddhiHostingExtensions
             sp.GetRequiredService<TApp>(),
             options,
             sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
-            sp.GetRequiredService<ILogger<SiddhiAppHostedService<TApp>>>()));
+            sp.GetRequiredService<ILogger<SiddhiAppHostedService<TApp>>>(),
+            sp.GetService<TimeProvider>()));
         services.AddHealthChecks().AddCheck<SiddhiAppHealthCheck<TApp>>("siddhi-" + typeof(TApp).Name);
         return services;
     }

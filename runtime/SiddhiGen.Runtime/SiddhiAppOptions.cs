@@ -17,6 +17,9 @@ public sealed class SiddhiAppOptions
     /// <summary>Where the app logs (the <c>log</c> sink, dropped events, runtime errors). Console when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Where <see cref="SiddhiApp.Persist"/> saves revisions; null: <see cref="SiddhiApp.Persist"/> fails saying so.</summary>
+    public IPersistenceStore? PersistenceStore { get; init; }
+
     /// <summary>Values for <c>${NAME}</c> placeholders in annotation values, looked up before the environment.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
 }

@@ -1,6 +1,7 @@
 // SiddhiGen benchmarks.
 //   --quick [scenario...]  the quick mode of design.md section 6: one `bench` line per scenario and contender.
 //   --store                inserts/s and stream-table join lookups/s on SQLite against the in-memory table.
+//   --snapshot             time and size of a snapshot (and its restore) of an app holding 1 M events in windows.
 //   anything else          BenchmarkDotNet over the same scenarios and contenders (arguments go to BenchmarkDotNet,
 //                          e.g. --filter '*' --job short).
 using BenchmarkDotNet.Running;
@@ -15,6 +16,11 @@ if (args.Length > 0 && args[0] == "--quick")
 if (args.Length > 0 && args[0] == "--store")
 {
     return SiddhiGen.Benchmarks.Stores.StoreBenchmark.Run();
+}
+
+if (args.Length > 0 && args[0] == "--snapshot")
+{
+    return SnapshotMode.Run();
 }
 
 var summaries = BenchmarkSwitcher.FromTypes([typeof(ScenarioBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);

@@ -35,6 +35,18 @@ public class CaseExecutorTests
     }
 
     [Test]
+    [Category("persistence")]
+    public void UnderRestoreEachStepStateWithoutASnapshotFormIsAnErrorNotASilentPass()
+    {
+        // The hand-written app's window schedules timers that no registered operator saves.
+        var testCase = PassThrough(Steps, Expect, end: 2000);
+        var result = CaseJudge.Judge(testCase, CaseExecutor.Execute(testCase, o => new PassThroughApp(o), restoreEachStep: true));
+
+        Assert.That(result.Status, Is.EqualTo(CaseStatus.Error));
+        Assert.That(result.Detail, Does.StartWith("runtime at step 2 (t=500): SnapshotException:").And.Contain("no snapshot support yet"));
+    }
+
+    [Test]
     public void TimersDueByTheEndFireBeforeShutdown()
     {
         var result = Run(PassThrough(Steps, Expect, end: 1499));

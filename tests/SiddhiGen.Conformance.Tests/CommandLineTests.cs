@@ -20,6 +20,13 @@ public class CommandLineTests
     }
 
     [Test]
+    public void ParsesTheRestoreEachStepMode()
+    {
+        Assert.That(CommandLine.Parse(["--restore-each-step", "--area", "window", "c.jsonl"]).RestoreEachStep, Is.True);
+        Assert.That(CommandLine.Parse(["c.jsonl"]).RestoreEachStep, Is.False);
+    }
+
+    [Test]
     public void ParsesTheTuningOptions()
     {
         var line = CommandLine.Parse(["--update-ratchet", "k.txt", "--timeout", "3", "--batch-size", "10", "--jobs", "1", "--id", "Length", "--emit", "out", "--verbose", "c.jsonl"]);

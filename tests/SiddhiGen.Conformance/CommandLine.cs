@@ -13,6 +13,9 @@ public sealed record CommandLine
 
     public bool CompileOnly { get; private set; }
 
+    /// <summary><c>--restore-each-step</c>: carry on in a restored fresh instance between steps.</summary>
+    public bool RestoreEachStep { get; private set; }
+
     public string? ReportPath { get; private set; }
 
     public string? ActualPath { get; private set; }
@@ -52,6 +55,7 @@ public sealed record CommandLine
                 case "--area": line.Area = Value(); break;
                 case "--id": line.IdFilter = Value(); break;
                 case "--compile-only": line.CompileOnly = true; break;
+                case "--restore-each-step": line.RestoreEachStep = true; break;
                 case "--report": line.ReportPath = Value(); break;
                 case "--actual": line.ActualPath = Value(); break;
                 case "--ratchet": line.RatchetPath = Value(); break;

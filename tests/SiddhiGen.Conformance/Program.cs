@@ -5,6 +5,8 @@
 //   --area PREFIX          keep the cases whose area starts with PREFIX
 //   --id TEXT              keep the cases whose id contains TEXT (debugging)
 //   --compile-only         only run the generator and the C# compilation
+//   --restore-each-step    before every step after the first and before `end`: snapshot the app, abandon it,
+//                          restore the snapshot into a fresh instance on the same clock, and carry on
 //   --report FILE.json     write {"cases":[{"id","area","status","detail"}]}
 //   --actual FILE.jsonl    write what our engine produced, one line per case, in the case format's shape
 //   --ratchet FILE         fail (exit code 1) when an id listed in FILE does not pass; print the ids
@@ -78,6 +80,7 @@ var watch = Stopwatch.StartNew();
 var runner = new ConformanceRunner(new RunnerSettings
 {
     CompileOnly = options.CompileOnly,
+    RestoreEachStep = options.RestoreEachStep,
     CaseTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
     BatchSize = options.BatchSize,
     Jobs = options.Jobs,

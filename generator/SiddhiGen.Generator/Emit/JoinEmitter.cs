@@ -1,4 +1,5 @@
 using System.Linq;
+using SiddhiGen.Generator.Emit.Persistence;
 using SiddhiGen.Generator.Model;
 
 namespace SiddhiGen.Generator.Emit;
@@ -232,7 +233,29 @@ internal static class JoinEmitter
             }
         }
 
+        // A named window's contents are the named window's own state.
+        var state = new StateLines();
+        if (!side.IsNamedWindow)
+        {
+            StateEmitter.AddWindow(state, "_window", e);
+        }
+
+        if (timers)
+        {
+            StateEmitter.AddTimers(state);
+        }
+
+        StateEmitter.EmitMethods(w, state);
         w.CloseBlock();
+    }
+
+    /// <summary>The join's state: each side's window, in order.</summary>
+    public static void AddState(StateLines lines, QuerySpec query)
+    {
+        foreach (var side in new[] { query.Join!.Left, query.Join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
+        {
+            lines.Add($"_{Camel(side.Path)}.WriteState(writer);", $"_{Camel(side.Path)}.ReadState(reader);");
+        }
     }
 
     private static void EmitForward(SourceWriter w, string? trigger)

@@ -19,7 +19,7 @@ internal static class NamedWindowEmitter
         var code = WindowEmitter.Build(window.Window, stream, window.OutputType != OutputEventType.Current, findable: true);
 
         w.WriteComment(window.Text);
-        w.OpenBlock($"private sealed class {window.OperatorName} : {Runtime}.IStreamReceiver<{e}>" + (code.UsesTimers ? $", {Runtime}.ITimerTarget" : ""));
+        w.OpenBlock($"private sealed class {window.OperatorName} : {Runtime}.IStreamReceiver<{e}>" + (code.UsesTimers ? $", {Runtime}.ITimerTarget" : "") + ", " + Persistence.StateEmitter.StatefulOperator);
         w.WriteLine($"private readonly {Runtime}.InputStream<{e}> _output;");
         w.WriteLine($"private readonly {code.TypeName} _window;");
         w.WriteLine($"private readonly {Runtime}.WindowOutput<{e}> _windowOutput = new();");
@@ -82,6 +82,14 @@ internal static class NamedWindowEmitter
             }
         }
 
+        var state = new Persistence.StateLines();
+        Persistence.StateEmitter.AddWindow(state, "_window", e);
+        if (code.UsesTimers)
+        {
+            Persistence.StateEmitter.AddTimers(state);
+        }
+
+        Persistence.StateEmitter.EmitMethods(w, state);
         w.CloseBlock();
     }
 }

@@ -47,7 +47,7 @@ internal static class PartitionEmitter
             }
         }
 
-        w.WriteLine($"_ = new {ClassName(partition)}(this);");
+        Persistence.AppStateEmitter.EmitPartitionRegistration(w, partition, ClassName(partition));
     }
 
     public static void Emit(SourceWriter w, AppSpec app, PartitionSpec partition)
@@ -58,7 +58,7 @@ internal static class PartitionEmitter
         var partitioned = partition.Keys.Select(k => k.StreamName).ToList();
 
         w.WriteComment(partition.Text);
-        w.OpenBlock($"private sealed class {className}");
+        w.OpenBlock($"private sealed class {className} : {Persistence.StateEmitter.StatefulOperator}");
         w.WriteLine($"private readonly {app.ClassName} _app;");
         w.WriteLine("private readonly global::System.Collections.Generic.Dictionary<string, Instance> _instances = new();");
         w.WriteLine();
@@ -82,6 +82,7 @@ internal static class PartitionEmitter
         w.WriteLine("return instance;");
         w.CloseBlock();
 
+        Persistence.AppStateEmitter.EmitPartitionState(w);
         EmitInstance(w, app, view, partition, read);
         foreach (var key in partition.Keys.Where(k => read.Any(s => s.Name == k.StreamName)))
         {
@@ -111,11 +112,13 @@ internal static class PartitionEmitter
         var local = read.Concat(partition.InnerStreams).Distinct().ToList();
         w.WriteLine();
         w.WriteSummary("One key's copy of the partition's queries, with its own view of the streams they read and its own inner streams.");
-        w.OpenBlock("private sealed class Instance");
+        w.OpenBlock($"private sealed class Instance : {Persistence.StateEmitter.StatefulOperator}");
         foreach (var stream in local)
         {
             w.WriteLine($"public readonly {Runtime}.InputStream<{stream.EventTypeName}> {stream.PropertyName};");
         }
+
+        Persistence.AppStateEmitter.EmitInstanceState(w);
 
         w.WriteLine();
         w.OpenBlock($"public Instance({app.ClassName} app)");
@@ -134,7 +137,8 @@ internal static class PartitionEmitter
 
             // The instance's own view of a stream it reads; a named window is shared by every instance.
             AppEmitter.EmitOperator(w, app, query, "app", queryOutput, stream =>
-                local.FirstOrDefault(s => s.Name == stream) is { } own ? own.PropertyName : "app." + AppEmitter.StreamField(app.Streams.First(s => s.Name == stream)));
+                local.FirstOrDefault(s => s.Name == stream) is { } own ? own.PropertyName : "app." + AppEmitter.StreamField(app.Streams.First(s => s.Name == stream)),
+                Persistence.AppStateEmitter.InstanceOperators);
         }
 
         w.CloseBlock();

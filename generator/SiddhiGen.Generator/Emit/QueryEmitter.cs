@@ -1,4 +1,5 @@
 using System.Linq;
+using SiddhiGen.Generator.Emit.Persistence;
 using SiddhiGen.Generator.Model;
 using SiddhiGen.Generator.Planning;
 
@@ -62,6 +63,8 @@ internal static class QueryEmitter
         {
             contracts.Add($"{Runtime}.IAppComponent");
         }
+
+        contracts.Add(StateEmitter.StatefulOperator);
 
         var interfaces = contracts.Count == 0 ? string.Empty : " : " + string.Join(", ", contracts);
         w.OpenBlock($"private sealed class {query.OperatorName}{interfaces}");
@@ -250,7 +253,43 @@ internal static class QueryEmitter
             EmitAggregateState(w, selector, outEvent);
         }
 
+        EmitState(w, query, inEvent, outEvent, windowCode is not null, limiter is not null, usesTimers && (join is null || limiter?.UsesTimers == true));
         w.CloseBlock();
+    }
+
+    /// <summary>The operator's snapshot: its window, aggregates, rate limiter, join sides and pending timers.</summary>
+    private static void EmitState(SourceWriter w, QuerySpec query, string inEvent, string outEvent, bool hasWindow, bool hasLimiter, bool timerTarget)
+    {
+        var lines = new StateLines();
+        if (query.Input.Function is not null && hasWindow && query.Join is null)
+        {
+            lines.Unsupported("a window after a stream function");
+        }
+
+        if (hasWindow && query.Join is null)
+        {
+            StateEmitter.AddWindow(lines, "_window", inEvent);
+        }
+
+        if (query.Join is not null)
+        {
+            JoinEmitter.AddState(lines, query);
+        }
+
+        StateEmitter.AddAggregates(lines, query.Selector);
+        if (hasLimiter)
+        {
+            lines.Add(
+                $"{Runtime}.RateLimiterState.Write(_limiter, writer, {StateEmitter.Codec(outEvent)});",
+                $"{Runtime}.RateLimiterState.Read(_limiter, reader, {StateEmitter.Codec(outEvent)});");
+        }
+
+        if (timerTarget)
+        {
+            StateEmitter.AddTimers(lines);
+        }
+
+        StateEmitter.EmitMethods(w, lines);
     }
 
     private static void EmitReceive(SourceWriter w, QuerySpec query, string inEvent, string signature)
@@ -319,6 +358,7 @@ internal static class QueryEmitter
         }
 
         w.CloseBlock();
+        StateEmitter.EmitAggregateState(w, selector);
         w.CloseBlock();
     }
 

@@ -153,9 +153,17 @@ internal static class RateLimitEmitter
 
         var keyType = "global::System.ValueTuple<" + string.Join(", ", properties.Select(p => TypeNames.Nullable(p.Type))) + ">";
         helpers.Add("// The group a row belongs to, read from the row itself.");
-        helpers.Add($"private readonly struct RateKey : {Runtime}.IAttributeAccessor<{output.EventTypeName}, {keyType}>");
+        helpers.Add($"private readonly struct RateKey : {Runtime}.IAttributeAccessor<{output.EventTypeName}, {keyType}>, {Runtime}.IStateCodec<{keyType}>");
         helpers.Add("{");
         helpers.Add($"    public static {keyType} Get(in {output.EventTypeName} e) => new({string.Join(", ", properties.Select(p => "e." + p.Property))});");
+        helpers.Add(string.Empty);
+        helpers.Add("    // Snapshot: a key kept without its row.");
+        helpers.Add($"    public void Write({Runtime}.StateWriter writer, in {keyType} value)");
+        helpers.Add("    {");
+        helpers.AddRange(properties.Select((p, i) => "        " + Persistence.StateEmitter.Write(p.Type, "value.Item" + AppEmitter.Int(i + 1))));
+        helpers.Add("    }");
+        helpers.Add(string.Empty);
+        helpers.Add($"    public {keyType} Read({Runtime}.StateReader reader) => new({string.Join(", ", properties.Select(p => Persistence.StateEmitter.Read(p.Type)))});");
         helpers.Add("}");
         return keyType;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using SiddhiGen.Generator.Emit.Persistence;
 using SiddhiGen.Generator.Model;
 
 namespace SiddhiGen.Generator.Emit;
@@ -40,7 +41,7 @@ internal static class SlidingAggregationEmitter
         var e = new ExpressionEmitter("data", "row", "state");
 
         w.WriteComment(query.Text);
-        w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IEventReceiver<{inEvent}>");
+        w.OpenBlock($"private sealed class {query.OperatorName} : {Runtime}.IEventReceiver<{inEvent}>, {StateEmitter.StatefulOperator}");
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
         if (isTime)
         {
@@ -102,7 +103,91 @@ internal static class SlidingAggregationEmitter
         EmitHeld(w, selector, isTime, grouped);
         w.WriteLine();
         EmitAggregateState(w, selector, outEvent, grouped);
+        StateEmitter.EmitMethods(w, StateOf(selector, isTime, grouped, stringKey));
         w.CloseBlock();
+    }
+
+    /// <summary>The snapshot of the fused operator: the held events, then the groups by index and their keys (or the one state).</summary>
+    private static StateLines StateOf(SelectorSpec selector, bool isTime, bool grouped, bool stringKey)
+    {
+        var lines = new StateLines();
+        var arguments = selector.Aggregators.Where(a => a.Argument is not null).ToList();
+        lines.Write.Add("writer.WriteCount(_window.Count);");
+        lines.Write.Add("for (var i = 0; i < _window.Count; i++)");
+        lines.Write.Add("{");
+        lines.Write.Add("    ref readonly var held = ref _window[i];");
+        if (isTime)
+        {
+            lines.Write.Add("    writer.WriteInt64(held.Timestamp);");
+        }
+
+        lines.Write.AddRange(arguments.Select(a => "    " + StateEmitter.Write(ArgumentType(a), "held.Argument" + AppEmitter.Int(a.Index))));
+        if (grouped)
+        {
+            lines.Write.Add("    writer.WriteInt32(held.Group);");
+        }
+
+        lines.Write.Add("}");
+        var held = new List<string>();
+        if (isTime)
+        {
+            held.Add("reader.ReadInt64()");
+        }
+
+        held.AddRange(arguments.Select(a => StateEmitter.Read(ArgumentType(a))));
+        if (grouped)
+        {
+            held.Add("reader.ReadInt32()");
+        }
+
+        lines.Read.Add("_window.Clear();");
+        lines.Read.Add("for (int i = 0, count = reader.ReadCount(); i < count; i++)");
+        lines.Read.Add("{");
+        lines.Read.Add($"    _window.Add(new Held({string.Join(", ", held)}));");
+        lines.Read.Add("}");
+        if (!grouped)
+        {
+            lines.Add("_state.WriteState(writer);", "_state.ReadState(reader);");
+            return lines;
+        }
+
+        if (!stringKey && selector.GroupBy.Count > 7)
+        {
+            lines.Unsupported("a group by of more than 7 attributes");
+            return lines;
+        }
+
+        lines.Write.Add("writer.WriteCount(_groupCount);");
+        lines.Write.Add("for (var i = 0; i < _groupCount; i++)");
+        lines.Write.Add("{");
+        lines.Write.Add("    _groupList[i].WriteState(writer);");
+        lines.Write.Add("}");
+        lines.Write.Add("writer.WriteCount(_groups.Count);");
+        lines.Write.Add("foreach (var (key, index) in _groups)");
+        lines.Write.Add("{");
+        lines.Write.AddRange(stringKey ? new[] { "    writer.WriteString(key);" } : StateEmitter.WriteKey(selector, "key").Select(l => "    " + l));
+        lines.Write.Add("    writer.WriteInt32(index);");
+        lines.Write.Add("}");
+        lines.Read.Add("global::System.Array.Clear(_groupList);");
+        lines.Read.Add("_groupCount = 0;");
+        lines.Read.Add("for (int i = 0, count = reader.ReadCount(); i < count; i++)");
+        lines.Read.Add("{");
+        lines.Read.Add("    NewGroup().ReadState(reader);");
+        lines.Read.Add("}");
+        lines.Read.Add("_groups.Clear();");
+        lines.Read.Add("for (int i = 0, count = reader.ReadCount(); i < count; i++)");
+        lines.Read.Add("{");
+        lines.Read.Add($"    var key = {(stringKey ? "reader.ReadString()!" : StateEmitter.ReadKey(selector))};");
+        lines.Read.Add("    _groups.Add(key, reader.ReadInt32());");
+        lines.Read.Add("}");
+        if (stringKey)
+        {
+            lines.Write.Add("writer.WriteInt32(_nullGroup?.Index ?? -1);");
+            lines.Read.Add("var nullGroup = reader.ReadInt32();");
+            lines.Read.Add("_nullGroup = nullGroup < 0 ? null : _groupList[nullGroup];");
+        }
+
+        return lines;
     }
 
     private static void EmitReceive(SourceWriter w, string inEvent, string outEvent, bool grouped, bool isTime)
@@ -376,6 +461,7 @@ internal static class SlidingAggregationEmitter
             w.WriteLine($"public {Runtime}.StreamEvent<{outEvent}> LastRow;");
         }
 
+        StateEmitter.EmitAggregateState(w, selector);
         w.CloseBlock();
     }
 

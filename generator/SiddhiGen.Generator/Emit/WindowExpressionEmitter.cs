@@ -45,7 +45,7 @@ internal static class WindowExpressionEmitter
 
         var w = new SourceWriter();
         w.WriteComment(window.Name + "('" + condition.Text + "'): the condition that decides which events the window keeps.");
-        w.OpenBlock($"private struct {TypeName} : {Runtime}.IWindowExpression<{input.EventTypeName}>");
+        w.OpenBlock($"private struct {TypeName} : {Runtime}.IWindowExpression<{input.EventTypeName}>, {Runtime}.IStatePart");
         if (usesClock)
         {
             w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
@@ -123,6 +123,23 @@ internal static class WindowExpressionEmitter
         }
 
         w.WriteLine();
+        w.WriteLine("// Snapshot: the condition's aggregators.");
+        w.OpenBlock($"public {(condition.Aggregators.Count > 0 ? string.Empty : "readonly ")}void WriteState({Runtime}.StateWriter writer)");
+        foreach (var aggregator in condition.Aggregators)
+        {
+            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.WriteState(writer);");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"public {(condition.Aggregators.Count > 0 ? string.Empty : "readonly ")}void ReadState({Runtime}.StateReader reader)");
+        foreach (var aggregator in condition.Aggregators)
+        {
+            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.ReadState(reader);");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
         w.WriteLine("// The condition is a constant: it never changes.");
         w.WriteLine($"public readonly bool HasChanged(in {e} e) => false;");
         w.WriteLine();
@@ -154,7 +171,7 @@ internal static class WindowExpressionEmitter
         var e = $"{Runtime}.StreamEvent<{t}>";
         var w = new SourceWriter();
         w.WriteComment($"{window.Name}({attribute.Name}): each event carries the condition in '{attribute.Name}'; the runtime parses and binds it when it changes.");
-        w.OpenBlock($"private readonly struct {TypeName} : {Runtime}.IWindowExpression<{t}>");
+        w.OpenBlock($"private readonly struct {TypeName} : {Runtime}.IWindowExpression<{t}>, {Runtime}.IStatePart");
         w.WriteLine($"private readonly {Runtime}.DynamicWindowExpression<{t}> _condition;");
         w.WriteLine();
         w.OpenBlock($"public {TypeName}({Runtime}.SiddhiApp app)");
@@ -167,6 +184,11 @@ internal static class WindowExpressionEmitter
         w.WriteLine();
         w.WriteLine("// A new condition text is parsed here; one that does not compile is an error of the event carrying it.");
         w.WriteLine($"public bool HasChanged(in {e} e) => _condition.HasChanged(in e);");
+        w.WriteLine();
+        w.WriteLine("// Snapshot: the condition text in use and its aggregators.");
+        w.WriteLine($"public void WriteState({Runtime}.StateWriter writer) => _condition.WriteState(writer);");
+        w.WriteLine();
+        w.WriteLine($"public void ReadState({Runtime}.StateReader reader) => _condition.ReadState(reader);");
         w.WriteLine();
         if (includeTriggeringEvent is null)
         {

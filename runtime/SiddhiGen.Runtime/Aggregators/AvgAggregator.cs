@@ -6,7 +6,7 @@ namespace SiddhiGen.Runtime;
 /// <c>avg(int|long|float|double)</c>: a DOUBLE mean, accumulated as a double total over a count (arguments widened to
 /// double). Null values are ignored; the result is null while no non-null value is held.
 /// </summary>
-public struct AvgAggregator : IAttributeAggregator<double?, double?>
+public struct AvgAggregator : IAttributeAggregator<double?, double?>, IStatePart
 {
     /// <summary>The running total and count.</summary>
     private DoubleTally _tally;
@@ -28,4 +28,16 @@ public struct AvgAggregator : IAttributeAggregator<double?, double?>
 
     /// <inheritdoc />
     public void Reset() => _tally.Reset();
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteDouble(_tally.Sum);
+        writer.WriteInt64(_tally.Count);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _tally.Sum = reader.ReadDouble();
+        _tally.Count = reader.ReadInt64();
+    }
 }

@@ -6,7 +6,7 @@ namespace SiddhiGen.Runtime;
 /// <c>count()</c> and <c>count(x)</c>: a LONG count of events, nulls included (the argument is never looked at).
 /// Falls to 0 when everything has expired and after a reset; never null.
 /// </summary>
-public struct CountAggregator : IAttributeAggregator<object?, long>
+public struct CountAggregator : IAttributeAggregator<object?, long>, IStatePart
 {
     /// <summary>Events held.</summary>
     private long _count;
@@ -30,4 +30,14 @@ public struct CountAggregator : IAttributeAggregator<object?, long>
 
     /// <inheritdoc />
     void IAttributeAggregator<object?, long>.Remove(object? value) => Remove();
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteInt64(_count);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _count = reader.ReadInt64();
+    }
 }

@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// </summary>
 /// <typeparam name="TValue">The argument type as the generator holds it, e.g. <c>string?</c> or <c>double?</c>.</typeparam>
 [DebuggerDisplay("Value = {Value}")]
-public sealed class DistinctCountAggregator<TValue> : IAttributeAggregator<TValue, long>
+public sealed class DistinctCountAggregator<TValue> : IAttributeAggregator<TValue, long>, IStatePart
 {
     /// <summary>Occurrences per distinct value.</summary>
     private readonly Dictionary<NullableKey<TValue>, long> _counts = [];
@@ -38,4 +38,25 @@ public sealed class DistinctCountAggregator<TValue> : IAttributeAggregator<TValu
 
     /// <inheritdoc />
     public void Reset() => _counts.Clear();
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteCount(_counts.Count);
+        foreach (var (key, count) in _counts)
+        {
+            writer.WriteValue(key.Value);
+            writer.WriteInt64(count);
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _counts.Clear();
+        var size = reader.ReadCount();
+        for (var i = 0; i < size; i++)
+        {
+            var value = reader.ReadValue<TValue>();
+            _counts[new NullableKey<TValue>(value)] = reader.ReadInt64();
+        }
+    }
 }

@@ -17,7 +17,7 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="TNum">The argument type: <c>int</c>, <c>long</c>, <c>float</c> or <c>double</c>.</typeparam>
 [DebuggerDisplay("Value = {Value}")]
-public abstract class ExtremumAggregator<TNum> : IAttributeAggregator<TNum?, TNum?>
+public abstract class ExtremumAggregator<TNum> : IAttributeAggregator<TNum?, TNum?>, IStatePart
     where TNum : struct, INumber<TNum>
 {
     /// <summary>The values held.</summary>
@@ -49,4 +49,8 @@ public abstract class ExtremumAggregator<TNum> : IAttributeAggregator<TNum?, TNu
 
     /// <inheritdoc />
     public void Reset() => _values.Clear();
+
+    public void WriteState(StateWriter writer) => _values.WriteState(writer);
+
+    public void ReadState(StateReader reader) => _values.ReadState(reader);
 }

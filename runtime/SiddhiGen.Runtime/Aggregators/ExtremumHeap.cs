@@ -165,4 +165,28 @@ internal sealed class ExtremumHeap<TNum>
             CollectionsMarshal.GetValueRefOrNullRef(_slots, value) = at;
         }
     }
+
+    /// <summary>The distinct values with their counts, in heap order.</summary>
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteCount(_size);
+        for (var i = 0; i < _size; i++)
+        {
+            writer.WriteValue(_values[i]);
+            writer.WriteInt32(_counts[i]);
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        Clear();
+        var size = reader.ReadCount();
+        for (var i = 0; i < size; i++)
+        {
+            var value = reader.ReadValue<TNum>();
+            var count = reader.ReadInt32();
+            Add(value);
+            _counts[_slots[value]] = count;
+        }
+    }
 }

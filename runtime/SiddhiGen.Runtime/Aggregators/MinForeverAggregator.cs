@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// treated like an arriving one and a reset keeps the value.
 /// </summary>
 /// <typeparam name="TNum">The argument type: <c>int</c>, <c>long</c>, <c>float</c> or <c>double</c>.</typeparam>
-public struct MinForeverAggregator<TNum> : IAttributeAggregator<TNum?, TNum?>
+public struct MinForeverAggregator<TNum> : IAttributeAggregator<TNum?, TNum?>, IStatePart
     where TNum : struct, INumber<TNum>
 {
     /// <summary>The smallest value so far.</summary>
@@ -37,4 +37,8 @@ public struct MinForeverAggregator<TNum> : IAttributeAggregator<TNum?, TNum?>
     {
         // The lifetime value survives a reset.
     }
+
+    public readonly void WriteState(StateWriter writer) => writer.WriteValue(_value);
+
+    public void ReadState(StateReader reader) => _value = reader.ReadValue<TNum?>();
 }

@@ -4,7 +4,7 @@ namespace SiddhiGen.Runtime;
 /// <c>or(bool)</c>: true when at least one true value is held; false when empty and after a reset. A null argument
 /// throws, as Siddhi's unboxing does.
 /// </summary>
-public struct OrAggregator : IAttributeAggregator<bool?, bool>
+public struct OrAggregator : IAttributeAggregator<bool?, bool>, IStatePart
 {
     /// <summary>True values held.</summary>
     private int _trueCount;
@@ -34,4 +34,14 @@ public struct OrAggregator : IAttributeAggregator<bool?, bool>
     public void Reset() => _trueCount = 0;
 
     private static bool Require(bool? value) => value ?? throw new InvalidOperationException("or() received a null value.");
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteInt32(_trueCount);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _trueCount = reader.ReadInt32();
+    }
 }

@@ -5,7 +5,7 @@ namespace SiddhiGen.Runtime;
 /// 0.0 for one value, null when empty. Nulls are ignored. The arithmetic follows Siddhi step by step (including
 /// its removal update), so results match it bit for bit.
 /// </summary>
-public struct StdDevAggregator : IAttributeAggregator<double?, double?>
+public struct StdDevAggregator : IAttributeAggregator<double?, double?>, IStatePart
 {
     /// <summary>Running mean.</summary>
     private double _mean;
@@ -77,5 +77,21 @@ public struct StdDevAggregator : IAttributeAggregator<double?, double?>
     {
         _sum = _mean = _m2 = 0.0;
         _count = 0;
+    }
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteDouble(_mean);
+        writer.WriteDouble(_m2);
+        writer.WriteDouble(_sum);
+        writer.WriteInt32(_count);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _mean = reader.ReadDouble();
+        _m2 = reader.ReadDouble();
+        _sum = reader.ReadDouble();
+        _count = reader.ReadInt32();
     }
 }

@@ -6,7 +6,7 @@ namespace SiddhiGen.Runtime;
 /// <c>sum(float|double)</c>: a DOUBLE total (float arguments are widened to double first, as Siddhi does). Null
 /// values are ignored; the result is null while no non-null value is held.
 /// </summary>
-public struct SumDoubleAggregator : IAttributeAggregator<double?, double?>
+public struct SumDoubleAggregator : IAttributeAggregator<double?, double?>, IStatePart
 {
     /// <summary>The running total and count.</summary>
     private DoubleTally _tally;
@@ -28,4 +28,16 @@ public struct SumDoubleAggregator : IAttributeAggregator<double?, double?>
 
     /// <inheritdoc />
     public void Reset() => _tally.Reset();
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteDouble(_tally.Sum);
+        writer.WriteInt64(_tally.Count);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _tally.Sum = reader.ReadDouble();
+        _tally.Count = reader.ReadInt64();
+    }
 }

@@ -6,7 +6,7 @@ namespace SiddhiGen.Runtime;
 /// <c>sum(int|long)</c>: a LONG total (Java wrap-around on overflow). Null values are ignored; the result is null
 /// while no non-null value is held (before the first one, after all expired, after a reset).
 /// </summary>
-public struct SumLongAggregator : IAttributeAggregator<long?, long?>
+public struct SumLongAggregator : IAttributeAggregator<long?, long?>, IStatePart
 {
     /// <summary>The running total.</summary>
     private long _sum;
@@ -48,5 +48,17 @@ public struct SumLongAggregator : IAttributeAggregator<long?, long?>
     {
         _sum = 0;
         _count = 0;
+    }
+
+    public readonly void WriteState(StateWriter writer)
+    {
+        writer.WriteInt64(_sum);
+        writer.WriteInt64(_count);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _sum = reader.ReadInt64();
+        _count = reader.ReadInt64();
     }
 }

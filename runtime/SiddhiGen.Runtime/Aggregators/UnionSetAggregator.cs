@@ -16,7 +16,7 @@ namespace SiddhiGen.Runtime;
 /// exact counts.
 /// </remarks>
 [DebuggerDisplay("Count = {_counts.Count}")]
-public sealed class UnionSetAggregator : IAttributeAggregator<object?, HashSet<object?>>
+public sealed class UnionSetAggregator : IAttributeAggregator<object?, HashSet<object?>>, IStatePart
 {
     /// <summary>References per element.</summary>
     private readonly Dictionary<NullableKey<object?>, int> _counts = [];
@@ -71,4 +71,25 @@ public sealed class UnionSetAggregator : IAttributeAggregator<object?, HashSet<o
 
     /// <inheritdoc />
     public void Reset() => _counts.Clear();
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteCount(_counts.Count);
+        foreach (var (key, count) in _counts)
+        {
+            writer.WriteObject(key.Value);
+            writer.WriteInt32(count);
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _counts.Clear();
+        var size = reader.ReadCount();
+        for (var i = 0; i < size; i++)
+        {
+            var value = reader.ReadObject();
+            _counts[new NullableKey<object?>(value)] = reader.ReadInt32();
+        }
+    }
 }

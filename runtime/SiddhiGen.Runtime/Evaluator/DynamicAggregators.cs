@@ -7,7 +7,7 @@ namespace SiddhiGen.Runtime.Evaluator;
 /// An attribute aggregator driven with boxed values: the interpreter's view of the runtime's aggregators. CURRENT
 /// rows <see cref="Add"/>, EXPIRED rows <see cref="Remove"/>, and <see cref="Value"/> is the boxed aggregate.
 /// </summary>
-internal interface IDynamicAggregator
+internal interface IDynamicAggregator : IStatePart
 {
     void Add(object? value);
 
@@ -66,14 +66,14 @@ internal static class DynamicAggregators
     }
 
     private static IDynamicAggregator New<TAggregator, TIn, TOut>(Func<TAggregator> create, Func<object?, TIn> convert)
-        where TAggregator : IAttributeAggregator<TIn, TOut> =>
+        where TAggregator : IAttributeAggregator<TIn, TOut>, IStatePart =>
         new Boxed<TAggregator, TIn, TOut>(create, convert);
 
     private static IDynamicAggregator Numeric<TInt, TLong, TFloat, TDouble>(AttributeType type, Func<TInt> i, Func<TLong> l, Func<TFloat> f, Func<TDouble> d)
-        where TInt : IAttributeAggregator<int?, int?>
-        where TLong : IAttributeAggregator<long?, long?>
-        where TFloat : IAttributeAggregator<float?, float?>
-        where TDouble : IAttributeAggregator<double?, double?> => type switch
+        where TInt : IAttributeAggregator<int?, int?>, IStatePart
+        where TLong : IAttributeAggregator<long?, long?>, IStatePart
+        where TFloat : IAttributeAggregator<float?, float?>, IStatePart
+        where TDouble : IAttributeAggregator<double?, double?>, IStatePart => type switch
         {
             AttributeType.Int => New<TInt, int?, int?>(i, Values.ToInt),
             AttributeType.Long => New<TLong, long?, long?>(l, Values.ToLong),
@@ -84,7 +84,7 @@ internal static class DynamicAggregators
     /// <summary>One runtime aggregator (a struct is held in place, so its calls mutate this copy).</summary>
     [DebuggerDisplay("Value = {Value}")]
     private sealed class Boxed<TAggregator, TIn, TOut> : IDynamicAggregator
-        where TAggregator : IAttributeAggregator<TIn, TOut>
+        where TAggregator : IAttributeAggregator<TIn, TOut>, IStatePart
     {
         private readonly Func<object?, TIn> _convert;
         private TAggregator _aggregator;
@@ -102,5 +102,9 @@ internal static class DynamicAggregators
         public void Remove(object? value) => _aggregator.Remove(_convert(value));
 
         public void Reset() => _aggregator.Reset();
+
+        public void WriteState(StateWriter writer) => _aggregator.WriteState(writer);
+
+        public void ReadState(StateReader reader) => _aggregator.ReadState(reader);
     }
 }

@@ -21,7 +21,7 @@ namespace SiddhiGen.Runtime;
 /// <para>Not on the hot path of constant conditions, which the generator compiles to C#. Rows are built with the
 /// generated <c>ToRow()</c> only for the events the condition reads.</para>
 /// </remarks>
-public readonly struct DynamicWindowExpression<T> : IWindowExpression<T>
+public readonly struct DynamicWindowExpression<T> : IWindowExpression<T>, IStatePart
 {
     private readonly DynamicWindowCondition<T> _condition;
 
@@ -52,6 +52,11 @@ public readonly struct DynamicWindowExpression<T> : IWindowExpression<T>
     /// <inheritdoc />
     /// <exception cref="SiddhiQLException">The event's condition text does not compile.</exception>
     public bool HasChanged(in StreamEvent<T> e) => _condition.HasChanged(in e);
+
+    /// <summary>The condition text in use and its aggregators (the text is parsed again on restore).</summary>
+    public void WriteState(StateWriter writer) => _condition.WriteState(writer);
+
+    public void ReadState(StateReader reader) => _condition.ReadState(reader);
 
     /// <inheritdoc />
     public bool IncludeTriggeringEvent(in StreamEvent<T> e) => false;
@@ -152,6 +157,48 @@ internal sealed class DynamicWindowCondition<T>
         foreach (var (_, aggregator) in _aggregators)
         {
             aggregator.Reset();
+        }
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteBoolean(_started);
+        writer.WriteString(Text);
+        writer.WriteCount(_aggregators.Length);
+        foreach (var (_, aggregator) in _aggregators)
+        {
+            aggregator.WriteState(writer);
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _started = reader.ReadBoolean();
+        Text = reader.ReadString();
+        _condition = null;
+        _error = null;
+        _aggregators = [];
+        if (_started)
+        {
+            try
+            {
+                Compile(Text);
+            }
+            catch (SiddhiQLException ex)
+            {
+                // The condition did not compile before the snapshot either: events carrying it keep failing.
+                _error = ex;
+            }
+        }
+
+        if (reader.ReadCount() != _aggregators.Length)
+        {
+            throw new SnapshotException($"The snapshot's condition of window '{_window}' has another number of aggregators: it is of another app version.");
+        }
+
+        foreach (var (_, aggregator) in _aggregators)
+        {
+            aggregator.ReadState(reader);
         }
     }
 

@@ -27,6 +27,17 @@ public struct EventRing<T>
     /// <summary>Entries held.</summary>
     public readonly int Count => _count;
 
+    /// <summary>The item at <paramref name="index"/>, 0 being the oldest (a snapshot walks the ring with it).</summary>
+    public readonly ref readonly T this[int index] => ref _items[(_head + index) & (_items.Length - 1)];
+
+    /// <summary>Removes every item (a restore refills the ring).</summary>
+    public void Clear()
+    {
+        Array.Clear(_items);
+        _head = 0;
+        _count = 0;
+    }
+
     /// <summary>The oldest entry; the ring must not be empty.</summary>
     public readonly ref readonly T Oldest
     {

@@ -20,7 +20,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 /// <typeparam name="TAgg">Matches rows on their non-aggregate attributes and copies aggregate attributes.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (first row per key, latest aggregates), Rows = {_core.Rows.Retained.Count}")]
-public sealed class AggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf, TAgg> : IOutputRateLimiter<T>
+public sealed class AggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf, TAgg> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
     where TAgg : ISnapshotAggregates<T>
@@ -43,6 +43,12 @@ public sealed class AggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TK
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The rows in the window, in arrival order, and each key's latest aggregates.</summary>
     private readonly struct WindowRows : ISnapshotRows<T>
     {
@@ -55,6 +61,29 @@ public sealed class AggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TK
         public WindowRows() => Retained = new();
 
         public EventBuffer<T> Retained { get; }
+
+        /// <summary>The retained rows and each key's latest aggregates (the keys are read from the rows again).</summary>
+        public void WriteState(StateWriter writer, IStateCodec<T> codec)
+        {
+            writer.WriteEvents(Retained.Span, codec);
+            writer.WriteCount(_aggregates.Count);
+            foreach (var aggregates in _aggregates.Values)
+            {
+                codec.Write(writer, in aggregates);
+            }
+        }
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec)
+        {
+            RateLimiterState.ReadBuffer(reader, Retained, codec);
+            _aggregates.Clear();
+            for (int i = 0, count = reader.ReadCount(); i < count; i++)
+            {
+                var aggregates = codec.Read(reader);
+                _aggregates[TKeyOf.Get(in aggregates)] = aggregates;
+            }
+        }
+
 
         public void Take(in StreamEvent<T> row)
         {

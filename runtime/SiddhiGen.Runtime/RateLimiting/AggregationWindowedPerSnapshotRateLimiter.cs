@@ -17,7 +17,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TAgg">Matches rows on their non-aggregate attributes and copies aggregate attributes.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (window rows, latest aggregates), Rows = {_core.Rows.Retained.Count}")]
-public sealed class AggregationWindowedPerSnapshotRateLimiter<T, TAgg> : IOutputRateLimiter<T>
+public sealed class AggregationWindowedPerSnapshotRateLimiter<T, TAgg> : IOutputRateLimiter<T>, IStatePart<T>
     where TAgg : ISnapshotAggregates<T>
 {
     private readonly SnapshotRateLimiterCore<T, WindowRows> _core;
@@ -38,6 +38,12 @@ public sealed class AggregationWindowedPerSnapshotRateLimiter<T, TAgg> : IOutput
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The rows in the window, in arrival order, and the latest aggregates.</summary>
     private struct WindowRows : ISnapshotRows<T>
     {
@@ -52,6 +58,21 @@ public sealed class AggregationWindowedPerSnapshotRateLimiter<T, TAgg> : IOutput
         }
 
         public EventBuffer<T> Retained { get; }
+
+        public readonly void WriteState(StateWriter writer, IStateCodec<T> codec)
+        {
+            writer.WriteEvents(Retained.Span, codec);
+            writer.WriteBoolean(_hasAggregates);
+            codec.Write(writer, in _aggregates);
+        }
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec)
+        {
+            RateLimiterState.ReadBuffer(reader, Retained, codec);
+            _hasAggregates = reader.ReadBoolean();
+            _aggregates = codec.Read(reader);
+        }
+
 
         public void Take(in StreamEvent<T> row)
         {

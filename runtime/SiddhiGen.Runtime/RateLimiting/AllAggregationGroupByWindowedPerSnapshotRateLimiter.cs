@@ -20,7 +20,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (all aggregated per key), Keys = {_core.Rows.Groups.Count}")]
-public sealed class AllAggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class AllAggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -42,12 +42,45 @@ public sealed class AllAggregationGroupByWindowedPerSnapshotRateLimiter<T, TKey,
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>Per key in order of first appearance, its rows in the window and latest row.</summary>
     private readonly struct GroupRows : ISnapshotRows<T>
     {
         public GroupRows() => Groups = new();
 
         public InsertionOrderedMap<TKey, Group> Groups { get; }
+
+        /// <summary>Each group's count and latest row, in order of first appearance (keys are read from the rows again).</summary>
+        public void WriteState(StateWriter writer, IStateCodec<T> codec)
+        {
+            Groups.Sweep();
+            writer.WriteCount(Groups.Count);
+            for (var i = 0; i < Groups.Count; i++)
+            {
+                ref var group = ref Groups.ValueAt(i);
+                writer.WriteInt64(group.Count);
+                writer.WriteEvent(in group.Last, codec);
+            }
+        }
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec)
+        {
+            Groups.Clear();
+            for (int i = 0, count = reader.ReadCount(); i < count; i++)
+            {
+                var groupCount = reader.ReadInt64();
+                var last = reader.ReadEvent(codec);
+                ref var group = ref Groups.GetOrAdd(TKeyOf.Get(in last.Data), out _);
+                group.Count = groupCount;
+                group.Last = last;
+            }
+        }
+
 
         public void Take(in StreamEvent<T> row)
         {

@@ -15,7 +15,7 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (all aggregated), Has = {_core.Rows.Has}")]
-public sealed class AllAggregationPerSnapshotRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class AllAggregationPerSnapshotRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly SnapshotRateLimiterCore<T, LatestRow> _core;
 
@@ -35,12 +35,31 @@ public sealed class AllAggregationPerSnapshotRateLimiter<T> : IOutputRateLimiter
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The latest row while it is a CURRENT one; an EXPIRED or RESET row forgets it.</summary>
     private struct LatestRow : ISnapshotRows<T>
     {
         private StreamEvent<T> _last;
 
         public bool Has { get; private set; }
+
+        public readonly void WriteState(StateWriter writer, IStateCodec<T> codec)
+        {
+            writer.WriteBoolean(Has);
+            writer.WriteEvent(in _last, codec);
+        }
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec)
+        {
+            Has = reader.ReadBoolean();
+            _last = reader.ReadEvent(codec);
+        }
+
 
         public void Take(in StreamEvent<T> row)
         {

@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>AllPerEventOutputRateLimiter</c> (also used for group by).</remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("all every {_count} events, Pending = {_pending.Count}")]
-public sealed class AllPerEventRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class AllPerEventRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly int _count;
@@ -58,5 +58,17 @@ public sealed class AllPerEventRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_pending.Span, codec);
+        writer.WriteInt32(_counter);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadBuffer(reader, _pending, codec);
+        _counter = reader.ReadInt32();
     }
 }

@@ -10,7 +10,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>AllPerTimeOutputRateLimiter</c> (also used for group by).</remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("all every {_ticker.Period} ms, Pending = {_pending.Count}")]
-public sealed class AllPerTimeRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class AllPerTimeRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly RateLimitTicker _ticker;
@@ -57,4 +57,16 @@ public sealed class AllPerTimeRateLimiter<T> : IOutputRateLimiter<T>
 
     /// <inheritdoc />
     public void Start() => _ticker.Start();
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_pending.Span, codec);
+        _ticker.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadBuffer(reader, _pending, codec);
+        _ticker.ReadState(reader);
+    }
 }

@@ -14,7 +14,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("first every {_count} events per key, Keys = {_counts.Count}")]
-public sealed class FirstGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class FirstGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -73,5 +73,15 @@ public sealed class FirstGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRa
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        RateLimiterState.WriteKeyed<TKey, int, TKeyOf>(writer, _counts);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadKeyed<TKey, int, TKeyOf>(reader, _counts);
     }
 }

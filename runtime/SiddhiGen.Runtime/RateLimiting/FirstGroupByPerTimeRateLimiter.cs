@@ -13,7 +13,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("first every {_period} ms per key, Keys = {_lastOutput.Count}")]
-public sealed class FirstGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class FirstGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -70,5 +70,15 @@ public sealed class FirstGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRat
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        RateLimiterState.WriteKeyed<TKey, long, TKeyOf>(writer, _lastOutput);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadKeyed<TKey, long, TKeyOf>(reader, _lastOutput);
     }
 }

@@ -14,7 +14,7 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("first every {_count} events, Counter = {_counter}")]
-public sealed class FirstPerEventRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class FirstPerEventRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly int _count;
@@ -67,5 +67,15 @@ public sealed class FirstPerEventRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteInt32(_counter);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _counter = reader.ReadInt32();
     }
 }

@@ -15,7 +15,7 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("first every {_period} ms, Last = {_lastOutput}")]
-public sealed class FirstPerTimeRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class FirstPerTimeRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly AppClock _clock;
@@ -76,5 +76,17 @@ public sealed class FirstPerTimeRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteInt64(_lastOutput);
+        writer.WriteBoolean(_hasOutput);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _lastOutput = reader.ReadInt64();
+        _hasOutput = reader.ReadBoolean();
     }
 }

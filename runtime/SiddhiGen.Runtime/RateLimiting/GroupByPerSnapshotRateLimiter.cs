@@ -15,7 +15,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (last row per key), Keys = {_core.Rows.Latest.Count}")]
-public sealed class GroupByPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class GroupByPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -37,12 +37,23 @@ public sealed class GroupByPerSnapshotRateLimiter<T, TKey, TKeyOf> : IOutputRate
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The latest CURRENT row of every key seen so far.</summary>
     private readonly struct LatestPerKey : ISnapshotRows<T>
     {
         public LatestPerKey() => Latest = new();
 
         public InsertionOrderedMap<TKey, StreamEvent<T>> Latest { get; }
+
+        public void WriteState(StateWriter writer, IStateCodec<T> codec) => RateLimiterState.WriteLatest(writer, Latest, codec);
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec) => RateLimiterState.ReadLatest<T, TKey, TKeyOf>(reader, Latest, codec);
+
 
         public static bool Takes(EventKind kind) => kind == EventKind.Current;
 

@@ -19,4 +19,10 @@ internal interface ISnapshotRows<T>
 
     /// <summary>Appends the rows a tick emits now to <paramref name="output"/>.</summary>
     void AppendSnapshot(EventBuffer<T> output);
+
+    /// <summary>What the rows hold, for a snapshot of the limiter.</summary>
+    void WriteState(StateWriter writer, IStateCodec<T> codec);
+
+    /// <summary>Replaces what the rows hold with what <see cref="WriteState"/> wrote.</summary>
+    void ReadState(StateReader reader, IStateCodec<T> codec);
 }

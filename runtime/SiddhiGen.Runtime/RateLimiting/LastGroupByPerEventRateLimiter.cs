@@ -12,7 +12,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("last every {_count} events per key, Keys = {_latest.Count}, Counter = {_counter}")]
-public sealed class LastGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class LastGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -63,5 +63,17 @@ public sealed class LastGroupByPerEventRateLimiter<T, TKey, TKeyOf> : IOutputRat
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        RateLimiterState.WriteLatest(writer, _latest, codec);
+        writer.WriteInt32(_counter);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadLatest<T, TKey, TKeyOf>(reader, _latest, codec);
+        _counter = reader.ReadInt32();
     }
 }

@@ -11,7 +11,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="TKey">The group key (a value tuple of the group-by attributes).</typeparam>
 /// <typeparam name="TKeyOf">Reads the group key from an output row.</typeparam>
 [DebuggerDisplay("last every {_ticker.Period} ms per key, Keys = {_latest.Count}")]
-public sealed class LastGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>
+public sealed class LastGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRateLimiter<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -59,4 +59,16 @@ public sealed class LastGroupByPerTimeRateLimiter<T, TKey, TKeyOf> : IOutputRate
 
     /// <inheritdoc />
     public void Start() => _ticker.Start();
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        RateLimiterState.WriteLatest(writer, _latest, codec);
+        _ticker.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        RateLimiterState.ReadLatest<T, TKey, TKeyOf>(reader, _latest, codec);
+        _ticker.ReadState(reader);
+    }
 }

@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>LastPerEventOutputRateLimiter</c>.</remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("last every {_count} events, Counter = {_counter}")]
-public sealed class LastPerEventRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class LastPerEventRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly int _count;
@@ -65,5 +65,15 @@ public sealed class LastPerEventRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void Start()
     {
+    }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteInt32(_counter);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _counter = reader.ReadInt32();
     }
 }

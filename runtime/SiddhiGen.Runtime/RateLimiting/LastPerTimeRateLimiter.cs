@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>LastPerTimeOutputRateLimiter</c>.</remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("last every {_ticker.Period} ms, Has = {_hasLast}")]
-public sealed class LastPerTimeRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class LastPerTimeRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly QueryOutput<T> _output;
     private readonly RateLimitTicker _ticker;
@@ -61,4 +61,18 @@ public sealed class LastPerTimeRateLimiter<T> : IOutputRateLimiter<T>
 
     /// <inheritdoc />
     public void Start() => _ticker.Start();
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        _ticker.WriteState(writer);
+        writer.WriteBoolean(_hasLast);
+        writer.WriteEvent(in _last, codec);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _ticker.ReadState(reader);
+        _hasLast = reader.ReadBoolean();
+        _last = reader.ReadEvent(codec);
+    }
 }

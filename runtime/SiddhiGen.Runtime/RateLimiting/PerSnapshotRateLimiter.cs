@@ -14,7 +14,7 @@ namespace SiddhiGen.Runtime;
 /// </remarks>
 /// <typeparam name="T">The query's output row.</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (last row), Has = {_core.Rows.Has}")]
-public sealed class PerSnapshotRateLimiter<T> : IOutputRateLimiter<T>
+public sealed class PerSnapshotRateLimiter<T> : IOutputRateLimiter<T>, IStatePart<T>
 {
     private readonly SnapshotRateLimiterCore<T, LastCurrentRow> _core;
 
@@ -34,12 +34,31 @@ public sealed class PerSnapshotRateLimiter<T> : IOutputRateLimiter<T>
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The latest CURRENT row; other kinds leave it as it is.</summary>
     private struct LastCurrentRow : ISnapshotRows<T>
     {
         private StreamEvent<T> _last;
 
         public bool Has { get; private set; }
+
+        public readonly void WriteState(StateWriter writer, IStateCodec<T> codec)
+        {
+            writer.WriteBoolean(Has);
+            writer.WriteEvent(in _last, codec);
+        }
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec)
+        {
+            Has = reader.ReadBoolean();
+            _last = reader.ReadEvent(codec);
+        }
+
 
         public void Take(in StreamEvent<T> row)
         {

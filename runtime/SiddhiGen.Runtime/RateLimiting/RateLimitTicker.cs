@@ -106,4 +106,21 @@ internal sealed class RateLimitTicker
         _armedDue = NextTick;
         _clock.Schedule(NextTick, _target);
     }
+
+    /// <summary>The tick schedule (the timer itself is saved by the operator that receives it).</summary>
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteBoolean(_started);
+        writer.WriteBoolean(_armed);
+        writer.WriteInt64(_armedDue);
+        writer.WriteInt64(NextTick);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _started = reader.ReadBoolean();
+        _armed = reader.ReadBoolean();
+        _armedDue = reader.ReadInt64();
+        NextTick = reader.ReadInt64();
+    }
 }

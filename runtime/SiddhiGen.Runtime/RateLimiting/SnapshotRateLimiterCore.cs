@@ -81,6 +81,18 @@ internal sealed class SnapshotRateLimiterCore<T, TRows>
     /// <summary>See <see cref="IOutputRateLimiter{T}.Start"/>.</summary>
     public void Start() => _ticker.Start();
 
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        _ticker.WriteState(writer);
+        Rows.WriteState(writer, codec);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _ticker.ReadState(reader);
+        Rows.ReadState(reader, codec);
+    }
+
     private void Flush()
     {
         Rows.AppendSnapshot(_out);

@@ -18,7 +18,7 @@ namespace SiddhiGen.Runtime;
 /// <typeparam name="T">The query's output row.</typeparam>
 /// <typeparam name="TMatch">Compares all visible output attributes (Siddhi: <c>Arrays.equals</c> on output data).</typeparam>
 [DebuggerDisplay("snapshot every {_core.Period} ms (window rows), Rows = {_core.Rows.Retained.Count}")]
-public sealed class WindowedPerSnapshotRateLimiter<T, TMatch> : IOutputRateLimiter<T>
+public sealed class WindowedPerSnapshotRateLimiter<T, TMatch> : IOutputRateLimiter<T>, IStatePart<T>
     where TMatch : ISnapshotRowMatcher<T>
 {
     private readonly SnapshotRateLimiterCore<T, WindowRows> _core;
@@ -42,12 +42,23 @@ public sealed class WindowedPerSnapshotRateLimiter<T, TMatch> : IOutputRateLimit
     /// <inheritdoc />
     public void Start() => _core.Start();
 
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _core.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _core.ReadState(reader, codec);
+
     /// <summary>The rows in the window, in arrival order.</summary>
     private readonly struct WindowRows : ISnapshotRows<T>
     {
         public WindowRows() => Retained = new();
 
         public EventBuffer<T> Retained { get; }
+
+        public void WriteState(StateWriter writer, IStateCodec<T> codec) => writer.WriteEvents(Retained.Span, codec);
+
+        public void ReadState(StateReader reader, IStateCodec<T> codec) => RateLimiterState.ReadBuffer(reader, Retained, codec);
+
 
         public void Take(in StreamEvent<T> row)
         {

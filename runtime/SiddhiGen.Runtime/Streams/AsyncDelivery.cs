@@ -5,6 +5,9 @@ internal interface IAsyncDelivery
 {
     /// <summary>Waits until every event sent so far is delivered; false when the time ran out first.</summary>
     bool WaitUntilIdle(TimeSpan timeout);
+
+    /// <summary>True when nothing is buffered or being delivered (a snapshot needs that, under the app lock).</summary>
+    bool IsIdle { get; }
 }
 
 /// <summary>
@@ -65,6 +68,17 @@ internal sealed class AsyncDelivery<T> : IAppComponent, IAsyncDelivery
             }
 
             return events.Length;
+        }
+    }
+
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _buffer.Count == 0 && _inFlight == 0;
+            }
         }
     }
 

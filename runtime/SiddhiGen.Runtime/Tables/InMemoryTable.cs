@@ -16,7 +16,7 @@ namespace SiddhiGen.Runtime;
 /// processing lock serialises every caller.
 /// </remarks>
 [DebuggerDisplay("{Name}: {Count} rows")]
-public sealed class InMemoryTable<T>
+public sealed class InMemoryTable<T> : IStatePart<T>
     where T : struct
 {
     /// <summary>The rows, in insertion order.</summary>
@@ -195,5 +195,27 @@ public sealed class InMemoryTable<T>
         }
 
         return rows;
+    }
+
+    /// <summary>The rows in order (the primary-key index is rebuilt on restore).</summary>
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteCount(_rows.Count);
+        foreach (var row in CollectionsMarshal.AsSpan(_rows))
+        {
+            codec.Write(writer, in row);
+        }
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        Clear();
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
+        {
+            var row = codec.Read(reader);
+            _rows.Add(row);
+            _keys?.Add(row);
+        }
     }
 }

@@ -25,4 +25,18 @@ public abstract class AppClock
 
     /// <summary>Stops all pending timers (app shutdown).</summary>
     internal abstract void Stop();
+
+    /// <summary>The timers waiting to fire, with the order they were scheduled in (a snapshot saves them).</summary>
+    internal abstract IReadOnlyList<PendingTimer> PendingTimerList();
+
+    /// <summary>
+    /// Replaces every pending timer with <paramref name="timers"/> (in that order): a restore puts back the timers of the
+    /// snapshot. The clock belongs to one app, so the timers it drops are that app's old ones (or an abandoned instance's).
+    /// </summary>
+    internal abstract void ReplaceTimers(IReadOnlyList<PendingTimer> timers);
+
+    /// <summary>A restore moves a virtual clock that is behind the snapshot's time forward to it, firing nothing.</summary>
+    internal virtual void RestoreTime(long now)
+    {
+    }
 }

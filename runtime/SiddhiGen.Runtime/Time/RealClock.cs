@@ -7,7 +7,8 @@ namespace SiddhiGen.Runtime;
 public sealed class RealClock : AppClock
 {
     private readonly TimeProvider _provider;
-    private readonly HashSet<ITimer> _timers = [];
+    private readonly Dictionary<ITimer, TimerState> _timers = [];
+    private long _sequence;
     private SiddhiApp? _app;
     private bool _stopped;
 
@@ -27,9 +28,9 @@ public sealed class RealClock : AppClock
             }
 
             var delay = TimeSpan.FromMilliseconds(Math.Max(0, dueTime - Now));
-            var state = new TimerState(this, target, dueTime);
+            var state = new TimerState(this, target, dueTime, _sequence++);
             state.Timer = _provider.CreateTimer(static s => ((TimerState)s!).Fire(), state, delay, Timeout.InfiniteTimeSpan);
-            _timers.Add(state.Timer);
+            _timers.Add(state.Timer, state);
         }
     }
 
@@ -40,18 +41,50 @@ public sealed class RealClock : AppClock
         lock (_timers)
         {
             _stopped = true;
-            foreach (var timer in _timers)
-            {
-                timer.Dispose();
-            }
-
-            _timers.Clear();
+            DisposeTimers();
         }
     }
 
-    private sealed class TimerState(RealClock clock, ITimerTarget target, long dueTime)
+    internal override IReadOnlyList<PendingTimer> PendingTimerList()
+    {
+        lock (_timers)
+        {
+            return [.. _timers.Values.Select(t => new PendingTimer(t.DueTime, t.Sequence, t.Target))];
+        }
+    }
+
+    internal override void ReplaceTimers(IReadOnlyList<PendingTimer> timers)
+    {
+        lock (_timers)
+        {
+            DisposeTimers();
+        }
+
+        foreach (var timer in timers)
+        {
+            Schedule(timer.Due, timer.Target);
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        foreach (var timer in _timers.Keys)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+    }
+
+    private sealed class TimerState(RealClock clock, ITimerTarget target, long dueTime, long sequence)
     {
         public ITimer? Timer;
+
+        public ITimerTarget Target => target;
+
+        public long DueTime => dueTime;
+
+        public long Sequence => sequence;
 
         public void Fire()
         {

@@ -6,13 +6,16 @@ namespace SiddhiGen.Runtime;
 /// period after start (<c>at every t</c>), or at the times of a Quartz cron expression (<c>at '0/5 * * * * ?'</c>).
 /// Timed triggers run on the app's clock, so a virtual clock fires them as it moves.
 /// </summary>
-public sealed class Trigger<T> : IAppComponent, ITimerTarget
+public sealed class Trigger<T> : IAppComponent, ITimerTarget, IStatefulOperator
 {
     private readonly InputStream<T> _stream;
     private readonly Func<long, T> _event;
     private readonly long _period;
     private readonly CronExpression? _cron;
     private bool _running;
+
+    /// <summary>True once a snapshot restored the schedule: starting continues it (no second 'start' event).</summary>
+    private bool _restored;
 
     private Trigger(InputStream<T> stream, Func<long, T> @event, long period, CronExpression? cron)
     {
@@ -41,6 +44,11 @@ public sealed class Trigger<T> : IAppComponent, ITimerTarget
     public void Start()
     {
         _running = true;
+        if (_restored)
+        {
+            return;
+        }
+
         var now = Clock.Now;
         if (_period > 0)
         {
@@ -74,6 +82,15 @@ public sealed class Trigger<T> : IAppComponent, ITimerTarget
         {
             ScheduleCron(dueTime);
         }
+    }
+
+    /// <summary>The schedule is the trigger's pending timer.</summary>
+    public void WriteState(StateWriter writer) => writer.WriteTimers(this);
+
+    public void ReadState(StateReader reader)
+    {
+        reader.ReadTimers(this);
+        _restored = true;
     }
 
     private void ScheduleCron(long after)

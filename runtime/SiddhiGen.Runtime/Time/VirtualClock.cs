@@ -101,6 +101,27 @@ public sealed class VirtualClock : AppClock
         _nextDue = long.MaxValue;
     }
 
+    internal override IReadOnlyList<PendingTimer> PendingTimerList() =>
+        [.. _timers.UnorderedItems.Select(t => new PendingTimer(t.Priority.Due, t.Priority.Sequence, t.Element))];
+
+    internal override void ReplaceTimers(IReadOnlyList<PendingTimer> timers)
+    {
+        _timers.Clear();
+        _nextDue = long.MaxValue;
+        foreach (var timer in timers)
+        {
+            Schedule(timer.Due, timer.Target);
+        }
+    }
+
+    internal override void RestoreTime(long now)
+    {
+        if (now > _now)
+        {
+            _now = now;
+        }
+    }
+
     private void FireUntil(long time)
     {
         while (_timers.TryPeek(out var target, out var key) && key.Due <= time)

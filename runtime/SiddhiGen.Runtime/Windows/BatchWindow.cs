@@ -13,7 +13,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>BatchWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("batch({_length})")]
-public sealed class BatchWindow<T> : IWindow<T>
+public sealed class BatchWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
     private readonly AppClock _clock;
@@ -96,5 +96,21 @@ public sealed class BatchWindow<T> : IWindow<T>
             output.Add(now, in _resetData, EventKind.Reset);
             _hasReset = false;
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        WindowState.WriteQueue(writer, _expired, codec);
+        writer.WriteBoolean(_hasReset);
+        codec.Write(writer, in _resetData);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        WindowState.ReadQueue(reader, _expired, codec);
+        _hasReset = reader.ReadBoolean();
+        _resetData = codec.Read(reader);
     }
 }

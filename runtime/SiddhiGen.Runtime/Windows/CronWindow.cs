@@ -15,7 +15,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>CronWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("cron({_expression}), Held = {_current.Count}")]
-public sealed class CronWindow<T> : IWindow<T>
+public sealed class CronWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>The app clock: "now" for arming the next fire.</summary>
     private readonly AppClock _clock;
@@ -90,5 +90,23 @@ public sealed class CronWindow<T> : IWindow<T>
         output.AddRange(_current.Span);
         _current.Clear();
         output.CloseChunk();
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_current.Span, codec);
+        writer.WriteEvents(_expired.Span, codec);
+        writer.WriteInt64(_nextFire);
+        _timers.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_current, codec);
+        reader.ReadEvents(_expired, codec);
+        _nextFire = reader.ReadInt64();
+        _timers.ReadState(reader);
     }
 }

@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// </summary>
 /// <remarks><see cref="Contents"/> are the events still held. Siddhi: <c>DelayWindowProcessor</c>.</remarks>
 [DebuggerDisplay("delay({_events.Time}), Held = {_events.Span.Length}")]
-public sealed class DelayWindow<T> : IWindow<T>
+public sealed class DelayWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Held events in arrival order and their timers.</summary>
     private readonly ExpiryQueue<T> _events;
@@ -50,4 +50,10 @@ public sealed class DelayWindow<T> : IWindow<T>
         _events.OnTimer(dueTime, output, EventKind.Current);
         output.CloseChunk();
     }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _events.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _events.ReadState(reader, codec);
 }

@@ -5,7 +5,7 @@ namespace SiddhiGen.Runtime;
 /// through as its own chunk <c>[CURRENT, EXPIRED (when expired output is wanted), RESET]</c> and nothing is
 /// kept, so the other side of a join never finds anything here.
 /// </summary>
-public sealed class EmptyWindow<T> : IWindow<T>
+public sealed class EmptyWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
     private readonly AppClock _clock;
@@ -51,5 +51,15 @@ public sealed class EmptyWindow<T> : IWindow<T>
     public void OnTimer(long dueTime, WindowOutput<T> output)
     {
         // Holds nothing: no timers.
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
     }
 }

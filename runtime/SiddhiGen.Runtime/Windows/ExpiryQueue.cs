@@ -70,4 +70,18 @@ internal sealed class ExpiryQueue<T>
             _events.Dequeue();
         }
     }
+
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_events.Span, codec);
+        writer.WriteInt64(_lastTimestamp);
+        _timers.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_events, codec);
+        _lastTimestamp = reader.ReadInt64();
+        _timers.ReadState(reader);
+    }
 }

@@ -18,7 +18,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>ExpressionBatchWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("expressionBatch, Open = {_current.Count}")]
-public sealed class ExpressionBatchWindow<T, TExpression> : IWindow<T>
+public sealed class ExpressionBatchWindow<T, TExpression> : IWindow<T>, IStatePart<T>
     where TExpression : struct, IWindowExpression<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
@@ -241,5 +241,22 @@ public sealed class ExpressionBatchWindow<T, TExpression> : IWindow<T>
         {
             events[i].Timestamp = now;
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_current.Span, codec);
+        writer.WriteEvents(_expired.Span, codec);
+        WindowState.WriteExpression(writer, _expression);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_current, codec);
+        reader.ReadEvents(_expired, codec);
+        _spare.Clear();
+        _expression = WindowState.ReadExpression(reader, _expression);
     }
 }

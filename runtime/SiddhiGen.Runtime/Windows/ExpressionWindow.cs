@@ -16,7 +16,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>ExpressionWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("expression, Count = {_events.Count}")]
-public sealed class ExpressionWindow<T, TExpression> : IWindow<T>
+public sealed class ExpressionWindow<T, TExpression> : IWindow<T>, IStatePart<T>
     where TExpression : struct, IWindowExpression<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
@@ -105,5 +105,20 @@ public sealed class ExpressionWindow<T, TExpression> : IWindow<T>
         }
 
         _spare.Clear();
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_events.Span, codec);
+        WindowState.WriteExpression(writer, _expression);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_events, codec);
+        _spare.Clear();
+        _expression = WindowState.ReadExpression(reader, _expression);
     }
 }

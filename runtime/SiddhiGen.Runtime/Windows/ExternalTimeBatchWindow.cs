@@ -21,7 +21,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>ExternalTimeBatchWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("externalTimeBatch({_time}), End = {_endTime}")]
-public sealed class ExternalTimeBatchWindow<T, TTimestamp, TStartTime> : IWindow<T>
+public sealed class ExternalTimeBatchWindow<T, TTimestamp, TStartTime> : IWindow<T>, IStatePart<T>
     where TTimestamp : IAttributeUpdater<T, long>
     where TStartTime : IAttributeAccessor<T, long>
 {
@@ -289,5 +289,39 @@ public sealed class ExternalTimeBatchWindow<T, TTimestamp, TStartTime> : IWindow
         }
 
         output.CloseChunk();
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_current.Span, codec);
+        WindowState.WriteQueue(writer, _expired, codec);
+        writer.WriteInt64(_startTime);
+        writer.WriteInt64(_endTime);
+        writer.WriteInt64(_lastScheduledTime);
+        writer.WriteInt64(_lastCurrentEventTime);
+        writer.WriteBoolean(_flushed);
+        codec.Write(writer, in _resetData);
+        writer.WriteBoolean(_timers is not null);
+        _timers?.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_current, codec);
+        WindowState.ReadQueue(reader, _expired, codec);
+        _startTime = reader.ReadInt64();
+        _endTime = reader.ReadInt64();
+        _lastScheduledTime = reader.ReadInt64();
+        _lastCurrentEventTime = reader.ReadInt64();
+        _flushed = reader.ReadBoolean();
+        _resetData = codec.Read(reader);
+        if (reader.ReadBoolean() != (_timers is not null))
+        {
+            throw new SnapshotException("The snapshot's externalTimeBatch window has another timeout setting: it is of another app version.");
+        }
+
+        _timers?.ReadState(reader);
     }
 }

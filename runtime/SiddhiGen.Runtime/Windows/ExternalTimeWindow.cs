@@ -12,7 +12,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>ExternalTimeWindowProcessor</c>. Like Siddhi, expiry stops at the first held event (in
 /// arrival order) that is still inside the window.</remarks>
 [DebuggerDisplay("externalTime({_time}), Count = {_events.Count}")]
-public sealed class ExternalTimeWindow<T, TTimestamp> : IWindow<T>
+public sealed class ExternalTimeWindow<T, TTimestamp> : IWindow<T>, IStatePart<T>
     where TTimestamp : IAttributeAccessor<T, long>
 {
     /// <summary>Window length in milliseconds of attribute time.</summary>
@@ -62,4 +62,10 @@ public sealed class ExternalTimeWindow<T, TTimestamp> : IWindow<T>
     {
         // Attribute time: no timers.
     }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => writer.WriteEvents(_events.Span, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => reader.ReadEvents(_events, codec);
 }

@@ -15,7 +15,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi iterates a hash map, so its expired order is arbitrary; we expire in key insertion order.
 /// Siddhi: <c>FrequentWindowProcessor</c>.</remarks>
 [DebuggerDisplay("frequent({_capacity}), Keys = {_table.Count}")]
-public sealed class FrequentWindow<T, TKey, TKeyOf> : IWindow<T>
+public sealed class FrequentWindow<T, TKey, TKeyOf> : IWindow<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -101,4 +101,10 @@ public sealed class FrequentWindow<T, TKey, TKeyOf> : IWindow<T>
     {
         // Count-based: no timers.
     }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _table.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _table.ReadState<TKeyOf>(reader, codec);
 }

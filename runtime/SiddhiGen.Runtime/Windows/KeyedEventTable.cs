@@ -110,4 +110,33 @@ internal sealed class KeyedEventTable<T, TKey>
 
         Count = write;
     }
+
+    /// <summary>Each live slot's event, count and bucket, in slot order (the keys are read from the events again).</summary>
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        Compact();
+        writer.WriteCount(Count);
+        for (var slot = 0; slot < Count; slot++)
+        {
+            writer.WriteEvent(in _events[slot], codec);
+            writer.WriteInt32(_counts[slot]);
+            writer.WriteInt32(_buckets[slot]);
+        }
+    }
+
+    public void ReadState<TKeyOf>(StateReader reader, IStateCodec<T> codec)
+        where TKeyOf : IAttributeAccessor<T, TKey>
+    {
+        _index.Clear();
+        Array.Clear(_keys);
+        Array.Clear(_events);
+        Count = 0;
+        for (int i = 0, count = reader.ReadCount(); i < count; i++)
+        {
+            var e = reader.ReadEvent(codec);
+            var hits = reader.ReadInt32();
+            var bucket = reader.ReadInt32();
+            Add(TKeyOf.Get(in e.Data), in e, hits, bucket);
+        }
+    }
 }

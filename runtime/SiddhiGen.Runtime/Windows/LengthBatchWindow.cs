@@ -18,7 +18,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>LengthBatchWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("lengthBatch({_length}), Pending = {_count}")]
-public sealed class LengthBatchWindow<T> : IWindow<T>
+public sealed class LengthBatchWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
     private readonly AppClock _clock;
@@ -165,5 +165,25 @@ public sealed class LengthBatchWindow<T> : IWindow<T>
             _hasReset = false;
             _resetData = default!;
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        WindowState.WriteQueue(writer, _current, codec);
+        WindowState.WriteQueue(writer, _expired, codec);
+        writer.WriteInt32(_count);
+        writer.WriteBoolean(_hasReset);
+        codec.Write(writer, in _resetData);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        WindowState.ReadQueue(reader, _current, codec);
+        WindowState.ReadQueue(reader, _expired, codec);
+        _count = reader.ReadInt32();
+        _hasReset = reader.ReadBoolean();
+        _resetData = codec.Read(reader);
     }
 }

@@ -12,7 +12,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>LengthWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("length({_length}), Count = {_events.Count}")]
-public sealed class LengthWindow<T> : IWindow<T>
+public sealed class LengthWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Where "now" comes from when expired events are re-stamped.</summary>
     private readonly AppClock _clock;
@@ -80,4 +80,10 @@ public sealed class LengthWindow<T> : IWindow<T>
     {
         // Count-based: no timers.
     }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => writer.WriteEvents(_events.Span, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => reader.ReadEvents(_events, codec);
 }

@@ -14,7 +14,7 @@ namespace SiddhiGen.Runtime;
 /// <remarks>Siddhi: <c>LossyFrequentWindowProcessor</c>; arithmetic follows its int/double mix exactly. Pruning
 /// order is key insertion order (Siddhi: hash order).</remarks>
 [DebuggerDisplay("lossyFrequent({_support}, {_error}), Keys = {_table.Count}")]
-public sealed class LossyFrequentWindow<T, TKey, TKeyOf> : IWindow<T>
+public sealed class LossyFrequentWindow<T, TKey, TKeyOf> : IWindow<T>, IStatePart<T>
     where TKey : notnull
     where TKeyOf : IAttributeAccessor<T, TKey>
 {
@@ -122,5 +122,21 @@ public sealed class LossyFrequentWindow<T, TKey, TKeyOf> : IWindow<T>
         {
             _table.Compact();
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        _table.WriteState(writer, codec);
+        writer.WriteInt32(_totalCount);
+        writer.WriteDouble(_currentBucketId);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        _table.ReadState<TKeyOf>(reader, codec);
+        _totalCount = reader.ReadInt32();
+        _currentBucketId = reader.ReadDouble();
     }
 }

@@ -16,7 +16,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>SortWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("sort({_length}), Count = {_count}")]
-public sealed class SortWindow<T, TComparer> : IWindow<T>
+public sealed class SortWindow<T, TComparer> : IWindow<T>, IStatePart<T>
     where TComparer : struct, IComparer<T>
 {
     /// <summary>Where "now" comes from for re-stamping.</summary>
@@ -131,5 +131,31 @@ public sealed class SortWindow<T, TComparer> : IWindow<T>
             Array.Copy(_items, lo, _items, lo + 1, i - lo);
             _items[lo] = item;
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(new ReadOnlySpan<StreamEvent<T>>(_items, 0, _count), codec);
+        writer.WriteBoolean(_sorted);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        Array.Clear(_items);
+        var count = reader.ReadCount();
+        if (count > _items.Length)
+        {
+            throw new SnapshotException($"The snapshot's sort window holds {count} events, more than its length {_items.Length}: it is of another app version.");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            _items[i] = reader.ReadEvent(codec);
+        }
+
+        _count = count;
+        _sorted = reader.ReadBoolean();
     }
 }

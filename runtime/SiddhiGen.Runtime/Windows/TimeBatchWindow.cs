@@ -18,7 +18,7 @@ namespace SiddhiGen.Runtime;
 /// Siddhi: <c>TimeBatchWindowProcessor</c>.
 /// </remarks>
 [DebuggerDisplay("timeBatch({_time}), NextEmit = {_nextEmitTime}")]
-public sealed class TimeBatchWindow<T> : IWindow<T>
+public sealed class TimeBatchWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>The app clock: "now" for arrivals.</summary>
     private readonly AppClock _clock;
@@ -159,5 +159,27 @@ public sealed class TimeBatchWindow<T> : IWindow<T>
         }
 
         output.CloseChunk();
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        WindowState.WriteQueue(writer, _current, codec);
+        WindowState.WriteQueue(writer, _expired, codec);
+        writer.WriteInt64(_nextEmitTime);
+        writer.WriteBoolean(_hasReset);
+        codec.Write(writer, in _resetData);
+        _timers.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        WindowState.ReadQueue(reader, _current, codec);
+        WindowState.ReadQueue(reader, _expired, codec);
+        _nextEmitTime = reader.ReadInt64();
+        _hasReset = reader.ReadBoolean();
+        _resetData = codec.Read(reader);
+        _timers.ReadState(reader);
     }
 }

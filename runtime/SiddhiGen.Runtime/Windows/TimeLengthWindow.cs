@@ -9,7 +9,7 @@ namespace SiddhiGen.Runtime;
 /// </summary>
 /// <remarks>Siddhi: <c>TimeLengthWindowProcessor</c>.</remarks>
 [DebuggerDisplay("timeLength({_time}, {_length}), Count = {_events.Count}")]
-public sealed class TimeLengthWindow<T> : IWindow<T>
+public sealed class TimeLengthWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>The app clock: "now" for arrivals.</summary>
     private readonly AppClock _clock;
@@ -89,5 +89,19 @@ public sealed class TimeLengthWindow<T> : IWindow<T>
             output.Add(now, in _events.First.Data, EventKind.Expired);
             _events.Dequeue();
         }
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec)
+    {
+        writer.WriteEvents(_events.Span, codec);
+        _timers.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec)
+    {
+        reader.ReadEvents(_events, codec);
+        _timers.ReadState(reader);
     }
 }

@@ -10,7 +10,7 @@ namespace SiddhiGen.Runtime;
 /// </summary>
 /// <remarks>Siddhi: <c>TimeWindowProcessor</c>. One timer per distinct (increasing) arrival timestamp.</remarks>
 [DebuggerDisplay("time({_events.Time}), Count = {_events.Span.Length}")]
-public sealed class TimeWindow<T> : IWindow<T>
+public sealed class TimeWindow<T> : IWindow<T>, IStatePart<T>
 {
     /// <summary>Held events in arrival order (as EXPIRED, ready to go out) and their timers.</summary>
     private readonly ExpiryQueue<T> _events;
@@ -52,4 +52,10 @@ public sealed class TimeWindow<T> : IWindow<T>
         _events.OnTimer(dueTime, output, EventKind.Expired);
         output.CloseChunk();
     }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer, IStateCodec<T> codec) => _events.WriteState(writer, codec);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader, IStateCodec<T> codec) => _events.ReadState(reader, codec);
 }

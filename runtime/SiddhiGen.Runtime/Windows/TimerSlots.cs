@@ -34,4 +34,24 @@ internal sealed class TimerSlots
 
     /// <summary>Records that the callback for <paramref name="dueTime"/> fired.</summary>
     public void Fired(long dueTime) => _pending.Remove(dueTime);
+
+    /// <summary>The due times still pending (the timers themselves are saved by the operator that receives them).</summary>
+    public void WriteState(StateWriter writer)
+    {
+        writer.WriteCount(_pending.Count);
+        foreach (var due in _pending)
+        {
+            writer.WriteInt64(due);
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _pending.Clear();
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
+        {
+            _pending.Add(reader.ReadInt64());
+        }
+    }
 }

@@ -14,15 +14,16 @@ namespace SiddhiGen.Conformance.Execution;
 /// </summary>
 public static class CaseExecutor
 {
-    public static ActualOutput Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, CancellationToken cancellationToken = default)
+    public static ActualOutput Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, CancellationToken cancellationToken = default, bool restoreEachStep = false)
     {
         var output = new ActualOutput();
-        Execute(testCase, createApp, output, cancellationToken);
+        Execute(testCase, createApp, output, cancellationToken, restoreEachStep);
         return output;
     }
 
     /// <summary>Records into <paramref name="output"/>, so a caller that gives up on the case still has what was produced so far.</summary>
-    public static void Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, ActualOutput output, CancellationToken cancellationToken)
+    /// <param name="restoreEachStep">Between steps, carry on in a fresh instance restored from a snapshot (<see cref="RestoreEachStep"/>).</param>
+    public static void Execute(ConformanceCase testCase, Func<SiddhiAppOptions, SiddhiApp> createApp, ActualOutput output, CancellationToken cancellationToken, bool restoreEachStep = false)
     {
         var logger = new CapturingLoggerFactory();
         var clock = new VirtualClock(start: testCase.Base, advanceOnEvents: true);
@@ -40,39 +41,42 @@ public static class CaseExecutor
             return;
         }
 
+        var restore = restoreEachStep ? new RestoreEachStep(createApp, options, fresh => SubscribeAgain(testCase, fresh, output)) : null;
         try
         {
-            if (!Subscribe(testCase, app, output) || !Start(app, output))
+            if (!Subscribe(testCase, app, output, out var subscriptions) || !Start(app, output))
             {
                 return;
             }
 
-            RunSteps(testCase, app, clock, output, cancellationToken);
+            restore?.Track(subscriptions);
+            RunSteps(testCase, ref app, clock, output, cancellationToken, restore);
         }
         finally
         {
             TryShutdown(app, output);
-            output.ProcessingErrors = app.ProcessingErrors;
+            output.ProcessingErrors = app.ProcessingErrors + (restore?.EarlierProcessingErrors ?? 0);
             output.FirstLoggedError = logger.FirstError;
         }
     }
 
-    private static bool Subscribe(ConformanceCase testCase, SiddhiApp app, ActualOutput output)
+    private static bool Subscribe(ConformanceCase testCase, SiddhiApp app, ActualOutput output, out List<IDisposable> subscriptions)
     {
+        subscriptions = [];
         try
         {
             foreach (var stream in testCase.Expect.Streams)
             {
                 var name = stream.Name;
                 output.AddStream(name, app.GetSchema(name));
-                app.Subscribe(name, e => output.RecordStream(name, e.Data));
+                subscriptions.Add(app.Subscribe(name, e => output.RecordStream(name, e.Data)));
             }
 
             foreach (var query in testCase.Expect.Queries)
             {
                 var name = query.Name;
                 output.AddQuery(name);
-                app.SubscribeQuery(name, r => output.RecordQuery(name, r.Current, r.Expired));
+                subscriptions.Add(app.SubscribeQuery(name, r => output.RecordQuery(name, r.Current, r.Expired)));
             }
 
             return true;
@@ -82,6 +86,36 @@ public static class CaseExecutor
             output.Error = "subscribe: " + Describe(ex);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The callbacks of <see cref="Subscribe"/> for a restored instance (the streams and queries are already known to
+    /// <paramref name="output"/>); they record only until disposed.
+    /// </summary>
+    private static List<IDisposable> SubscribeAgain(ConformanceCase testCase, SiddhiApp app, ActualOutput output)
+    {
+        var live = new LiveFlag();
+        var subscriptions = new List<IDisposable> { live };
+        foreach (var stream in testCase.Expect.Streams)
+        {
+            var name = stream.Name;
+            subscriptions.Add(app.Subscribe(name, e => { if (live.IsLive) output.RecordStream(name, e.Data); }));
+        }
+
+        foreach (var query in testCase.Expect.Queries)
+        {
+            var name = query.Name;
+            subscriptions.Add(app.SubscribeQuery(name, r => { if (live.IsLive) output.RecordQuery(name, r.Current, r.Expired); }));
+        }
+
+        return subscriptions;
+    }
+
+    private sealed class LiveFlag : IDisposable
+    {
+        public volatile bool IsLive = true;
+
+        public void Dispose() => IsLive = false;
     }
 
     private static bool Start(SiddhiApp app, ActualOutput output)
@@ -99,7 +133,7 @@ public static class CaseExecutor
         }
     }
 
-    private static void RunSteps(ConformanceCase testCase, SiddhiApp app, VirtualClock clock, ActualOutput output, CancellationToken cancellationToken)
+    private static void RunSteps(ConformanceCase testCase, ref SiddhiApp app, VirtualClock clock, ActualOutput output, CancellationToken cancellationToken, RestoreEachStep? restore)
     {
         var stepIndex = 0;
         try
@@ -107,6 +141,11 @@ public static class CaseExecutor
             foreach (var step in testCase.Steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (restore is not null && stepIndex > 0)
+                {
+                    app = restore.Cycle(app);
+                }
+
                 var time = testCase.Base + step.T;
                 clock.AdvanceTo(time);
                 switch (step.Kind)
@@ -130,6 +169,11 @@ public static class CaseExecutor
                 }
 
                 stepIndex++;
+            }
+
+            if (restore is not null)
+            {
+                app = restore.Cycle(app);
             }
 
             clock.AdvanceTo(testCase.Base + testCase.End);

@@ -127,7 +127,7 @@ public sealed class ConformanceRunner(RunnerSettings settings, AppGenerator gene
         var actual = new ActualOutput();
         settings.Journal?.Begin(testCase.Id);
         var watch = Stopwatch.StartNew();
-        var finished = Watchdog.Run(ct => CaseExecutor.Execute(testCase, create, actual, ct), settings.CaseTimeout, out var exception);
+        var finished = Watchdog.Run(ct => CaseExecutor.Execute(testCase, create, actual, ct, settings.RestoreEachStep), settings.CaseTimeout, out var exception);
         if (watch.Elapsed > TimeSpan.FromSeconds(1))
         {
             settings.Progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slow case {testCase.Id}: {watch.Elapsed.TotalSeconds:0.0} s"));

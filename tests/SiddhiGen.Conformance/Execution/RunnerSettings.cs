@@ -15,6 +15,9 @@ public sealed record RunnerSettings
     /// <summary>How many batches are compiled and run at the same time.</summary>
     public int Jobs { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Snapshot, abandon and restore the app between steps (<c>--restore-each-step</c>, design.md section 7).</summary>
+    public bool RestoreEachStep { get; init; }
+
     /// <summary>When set, the generated C# of every case is written there as <c>&lt;id&gt;.g.cs</c>.</summary>
     public string? EmitDirectory { get; init; }
 

@@ -26,6 +26,21 @@ namespace Samples
 
         /// <summary>The event as a positional row.</summary>
         public object?[] ToRow() => [Symbol, Price, Volume];
+
+        /// <summary>Writes and reads the event in a snapshot, attribute by attribute.</summary>
+        public sealed class StateCodec : global::SiddhiGen.Runtime.IStateCodec<TradesEvent>
+        {
+            public static readonly StateCodec Instance = new();
+
+            public void Write(global::SiddhiGen.Runtime.StateWriter writer, in TradesEvent value)
+            {
+                writer.WriteString(value.Symbol);
+                writer.WriteNullableDouble(value.Price);
+                writer.WriteNullableInt64(value.Volume);
+            }
+
+            public TradesEvent Read(global::SiddhiGen.Runtime.StateReader reader) => new(reader.ReadString(), reader.ReadNullableDouble(), reader.ReadNullableInt64());
+        }
     }
 
     /// <summary>An event of stream 'BusySymbols', inferred from the query that inserts into it.</summary>
@@ -49,6 +64,21 @@ namespace Samples
 
         /// <summary>The event as a positional row.</summary>
         public object?[] ToRow() => [Symbol, Total, Top];
+
+        /// <summary>Writes and reads the event in a snapshot, attribute by attribute.</summary>
+        public sealed class StateCodec : global::SiddhiGen.Runtime.IStateCodec<BusySymbolsEvent>
+        {
+            public static readonly StateCodec Instance = new();
+
+            public void Write(global::SiddhiGen.Runtime.StateWriter writer, in BusySymbolsEvent value)
+            {
+                writer.WriteString(value.Symbol);
+                writer.WriteNullableInt64(value.Total);
+                writer.WriteNullableDouble(value.Top);
+            }
+
+            public BusySymbolsEvent Read(global::SiddhiGen.Runtime.StateReader reader) => new(reader.ReadString(), reader.ReadNullableInt64(), reader.ReadNullableDouble());
+        }
     }
 
     /// <summary>The SiddhiQL app 'Trades'.</summary>
@@ -66,6 +96,9 @@ namespace Samples
         private readonly global::SiddhiGen.Runtime.InputStream<TradesEvent> _trades2;
         private readonly global::SiddhiGen.Runtime.InputStream<BusySymbolsEvent> _busySymbols;
 
+        /// <summary>The hash of the app's text: a snapshot restores only into the version of the app that took it.</summary>
+        protected override string AppTextHash => "590617bb62e0b59f";
+
         /// <summary>Creates the app. Call Start() before sending events.</summary>
         public Trades(global::SiddhiGen.Runtime.SiddhiAppOptions? options = null)
             : base("Trades", options, playback: false)
@@ -79,6 +112,7 @@ namespace Samples
             BusyQueryOutput.Target = _busySymbols;
             var busyQuery = new BusyQuery(this, BusyQueryOutput);
             _trades2.AddReceiver(busyQuery);
+            RegisterState("query 'Busy'", busyQuery);
         }
 
         // @info(name = 'Busy')
@@ -89,7 +123,7 @@ namespace Samples
         // order by total desc
         // limit 2
         // insert all events into BusySymbols
-        private sealed class BusyQuery : global::SiddhiGen.Runtime.IStreamReceiver<TradesEvent>
+        private sealed class BusyQuery : global::SiddhiGen.Runtime.IStreamReceiver<TradesEvent>, global::SiddhiGen.Runtime.IStatefulOperator
         {
             private readonly global::SiddhiGen.Runtime.QueryOutput<BusySymbolsEvent> _output;
             private readonly global::SiddhiGen.Runtime.EventBuffer<BusySymbolsEvent> _selected = new();
@@ -203,6 +237,43 @@ namespace Samples
                 {
                     Aggregator0.Reset();
                     Aggregator1.Reset();
+                }
+
+                public void WriteState(global::SiddhiGen.Runtime.StateWriter writer)
+                {
+                    Aggregator0.WriteState(writer);
+                    Aggregator1.WriteState(writer);
+                }
+
+                public void ReadState(global::SiddhiGen.Runtime.StateReader reader)
+                {
+                    Aggregator0.ReadState(reader);
+                    Aggregator1.ReadState(reader);
+                }
+            }
+
+            // Snapshot: the operator's state, in a fixed order (buffers that are empty between events are not saved).
+            public void WriteState(global::SiddhiGen.Runtime.StateWriter writer)
+            {
+                global::SiddhiGen.Runtime.WindowState.Write(_window, writer, TradesEvent.StateCodec.Instance);
+                writer.WriteCount(_groups.Count);
+                foreach (var (key, group) in _groups)
+                {
+                    writer.WriteString(key.Item1);
+                    group.WriteState(writer);
+                }
+            }
+
+            public void ReadState(global::SiddhiGen.Runtime.StateReader reader)
+            {
+                global::SiddhiGen.Runtime.WindowState.Read(_window, reader, TradesEvent.StateCodec.Instance);
+                _groups.Clear();
+                for (int i = 0, count = reader.ReadCount(); i < count; i++)
+                {
+                    var key = new global::System.ValueTuple<string?>(reader.ReadString());
+                    var group = new AggregateState();
+                    group.ReadState(reader);
+                    _groups.Add(key, group);
                 }
             }
         }

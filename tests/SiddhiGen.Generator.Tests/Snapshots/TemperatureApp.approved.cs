@@ -26,6 +26,21 @@ namespace TemperatureMonitoring
 
         /// <summary>The event as a positional row.</summary>
         public object?[] ToRow() => [RoomNo, DeviceID, Temp];
+
+        /// <summary>Writes and reads the event in a snapshot, attribute by attribute.</summary>
+        public sealed class StateCodec : global::SiddhiGen.Runtime.IStateCodec<TempStreamEvent>
+        {
+            public static readonly StateCodec Instance = new();
+
+            public void Write(global::SiddhiGen.Runtime.StateWriter writer, in TempStreamEvent value)
+            {
+                writer.WriteString(value.RoomNo);
+                writer.WriteString(value.DeviceID);
+                writer.WriteNullableDouble(value.Temp);
+            }
+
+            public TempStreamEvent Read(global::SiddhiGen.Runtime.StateReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadNullableDouble());
+        }
     }
 
     /// <summary>An event of stream 'AverageTempStream'.</summary>
@@ -49,6 +64,21 @@ namespace TemperatureMonitoring
 
         /// <summary>The event as a positional row.</summary>
         public object?[] ToRow() => [RoomNo, DeviceID, AvgTemp];
+
+        /// <summary>Writes and reads the event in a snapshot, attribute by attribute.</summary>
+        public sealed class StateCodec : global::SiddhiGen.Runtime.IStateCodec<AverageTempStreamEvent>
+        {
+            public static readonly StateCodec Instance = new();
+
+            public void Write(global::SiddhiGen.Runtime.StateWriter writer, in AverageTempStreamEvent value)
+            {
+                writer.WriteString(value.RoomNo);
+                writer.WriteString(value.DeviceID);
+                writer.WriteNullableDouble(value.AvgTemp);
+            }
+
+            public AverageTempStreamEvent Read(global::SiddhiGen.Runtime.StateReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadNullableDouble());
+        }
     }
 
     /// <summary>This application captures the room temperature and analyzes it, and presents the results as logs in the output console.</summary>
@@ -66,6 +96,9 @@ namespace TemperatureMonitoring
         private readonly global::SiddhiGen.Runtime.InputStream<TempStreamEvent> _tempStream;
         private readonly global::SiddhiGen.Runtime.InputStream<AverageTempStreamEvent> _averageTempStream;
 
+        /// <summary>The hash of the app's text: a snapshot restores only into the version of the app that took it.</summary>
+        protected override string AppTextHash => "60645e9529b90343";
+
         /// <summary>Creates the app. Call Start() before sending events.</summary>
         public TemperatureApp(global::SiddhiGen.Runtime.SiddhiAppOptions? options = null)
             : base("TemperatureApp", options, playback: false)
@@ -79,6 +112,7 @@ namespace TemperatureMonitoring
             CalculateAvgTempQueryOutput.Target = _averageTempStream;
             var calculateAvgTempQuery = new CalculateAvgTempQuery(this, CalculateAvgTempQueryOutput);
             _tempStream.AddReceiver(calculateAvgTempQuery);
+            RegisterState("query 'CalculateAvgTemp'", calculateAvgTempQuery);
 
             // Sources and sinks start and stop with the app.
             // @sink(type='log', @map(type='passThrough'))
@@ -91,7 +125,7 @@ namespace TemperatureMonitoring
         // from TempStream#window.length(3)
         // select roomNo, deviceID, avg(temp) as avgTemp
         // insert into AverageTempStream
-        private sealed class CalculateAvgTempQuery : global::SiddhiGen.Runtime.IEventReceiver<TempStreamEvent>
+        private sealed class CalculateAvgTempQuery : global::SiddhiGen.Runtime.IEventReceiver<TempStreamEvent>, global::SiddhiGen.Runtime.IStatefulOperator
         {
             private readonly global::SiddhiGen.Runtime.QueryOutput<AverageTempStreamEvent> _output;
             private readonly global::SiddhiGen.Runtime.EventBuffer<AverageTempStreamEvent> _selected = new();
@@ -185,6 +219,38 @@ namespace TemperatureMonitoring
             private sealed class AggregateState
             {
                 public global::SiddhiGen.Runtime.AvgAggregator Aggregator0 = new();
+
+                public void WriteState(global::SiddhiGen.Runtime.StateWriter writer)
+                {
+                    Aggregator0.WriteState(writer);
+                }
+
+                public void ReadState(global::SiddhiGen.Runtime.StateReader reader)
+                {
+                    Aggregator0.ReadState(reader);
+                }
+            }
+
+            // Snapshot: the operator's state, in a fixed order (buffers that are empty between events are not saved).
+            public void WriteState(global::SiddhiGen.Runtime.StateWriter writer)
+            {
+                writer.WriteCount(_window.Count);
+                for (var i = 0; i < _window.Count; i++)
+                {
+                    ref readonly var held = ref _window[i];
+                    writer.WriteNullableDouble(held.Argument0);
+                }
+                _state.WriteState(writer);
+            }
+
+            public void ReadState(global::SiddhiGen.Runtime.StateReader reader)
+            {
+                _window.Clear();
+                for (int i = 0, count = reader.ReadCount(); i < count; i++)
+                {
+                    _window.Add(new Held(reader.ReadNullableDouble()));
+                }
+                _state.ReadState(reader);
             }
         }
     }
