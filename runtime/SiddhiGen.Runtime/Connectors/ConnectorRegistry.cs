@@ -19,6 +19,12 @@ public sealed class ConnectorRegistry
     private static readonly Dictionary<string, string> s_extensionAssemblies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["http"] = "SiddhiGen.Http",
+        ["http-call"] = "SiddhiGen.Http",
+        ["http-call-response"] = "SiddhiGen.Http",
+        ["http-service"] = "SiddhiGen.Http",
+        ["http-service-response"] = "SiddhiGen.Http",
+        ["http-request"] = "SiddhiGen.Http",
+        ["http-response"] = "SiddhiGen.Http",
         ["kafka"] = "SiddhiGen.Kafka",
     };
 

@@ -60,6 +60,7 @@ public sealed class ConnectorDiagnosticTests
     {
         var app = """
             @source(type='file', file.uri='${DIR}/in.csv', mode='line', tailing='false', action.after.process='keep', @map(type='csv', delimiter=';'))
+            @source(type='file', file.uri='${DIR}/b.csv', tailing='false', action.after.process='NONE', action.after.failure='none', @map(type='csv'))
             @source(type='http', receiver.url='http://127.0.0.1:8080/in', basic.auth.enabled='true', @map(type='json', @attributes(a='$.a')))
             @source(type='kafka', bootstrap.servers='${KAFKA}', topic.list='t', group.id='g', threading.option='single.thread', @map(type='text'))
             @source(type='tcp', context='ctx', port='0', @map(type='xml'))
