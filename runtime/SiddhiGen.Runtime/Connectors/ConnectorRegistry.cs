@@ -26,6 +26,7 @@ public sealed class ConnectorRegistry
         ["http-request"] = "SiddhiGen.Http",
         ["http-response"] = "SiddhiGen.Http",
         ["kafka"] = "SiddhiGen.Kafka",
+        ["mqtt"] = "SiddhiGen.Mqtt",
     };
 
     private readonly ConcurrentDictionary<string, Func<SourceConnector>> _sources = new(StringComparer.OrdinalIgnoreCase);

@@ -121,7 +121,11 @@ internal static class ConnectorCatalog
 
         // SiddhiGen: host and port are Siddhi system parameters (deployment.yaml); here they are options.
         Source("tcp", P("context"), P("host"), P("port"), P("max.message.size")),
-        Unimplemented("email"), Unimplemented("cdc"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("mqtt"),
+        Source(
+            "mqtt",
+            M("url"), P("username"), P("password"), P("client.id"), M("topic"), P("quality.of.service", "0", "1", "2"),
+            P("clean.session", "true", "false"), P("keep.alive"), P("connection.timeout")),
+        Unimplemented("email"), Unimplemented("cdc"), Unimplemented("jms"), Unimplemented("rabbitmq"),
         Unimplemented("websocket"), Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-service"), Unimplemented("sqs"),
         Unimplemented("nats"), Unimplemented("googlepubsub"), Unimplemented("prometheus"), Unimplemented("fileeventlistener"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
@@ -141,7 +145,11 @@ internal static class ConnectorCatalog
             M("bootstrap.servers"), M("topic"), P("partition.no"), P("key"), P("sequence.id"), P("is.binary.message", "true", "false"),
             P("is.synchronous", "true", "false"), P("optional.configuration")),
         Sink("tcp", M("url"), P("sync", "true", "false"), P("tcp.no.delay", "true", "false"), P("keep.alive", "true", "false"), P("worker.threads")),
-        Unimplemented("email"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("mqtt"), Unimplemented("websocket"),
+        Sink(
+            "mqtt",
+            M("url"), P("username"), P("password"), P("client.id"), M("topic"), P("quality.of.service"), P("clean.session", "true", "false"),
+            P("message.retain"), P("keep.alive"), P("connection.timeout")),
+        Unimplemented("email"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("websocket"),
         Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-call"), Unimplemented("grpc-service-response"),
         Unimplemented("sqs"), Unimplemented("s3"), Unimplemented("gcs"), Unimplemented("prometheus"), Unimplemented("nats"),
         Unimplemented("googlepubsub"), Unimplemented("elasticsearch"),

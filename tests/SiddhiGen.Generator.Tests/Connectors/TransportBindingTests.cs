@@ -1,0 +1,43 @@
+namespace SiddhiGen.Generator.Tests.Connectors;
+
+/// <summary>Build-time checks of the message-broker transports and mappers of issue 21 (mqtt, ...).</summary>
+public sealed class TransportBindingTests
+{
+    private const string Q = "\nfrom S select a, b insert into O;";
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        yield return Case("SIDDHI084", 1, 1, "Parameter 'topic' is required by the mqtt source", "@source(type='mqtt', url='tcp://127.0.0.1:1883', @map(type='json'))\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI084", 2, 1, "Parameter 'url' is required by the mqtt sink", "define stream S (a string, b int);\n@sink(type='mqtt', topic='t')\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI087", 1, 50, "Parameter 'quality.of.service' of the mqtt source must be 0, 1, 2, not '3'", "@source(type='mqtt', url='tcp://h:1', topic='t', quality.of.service='3')\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI085", 2, 48, "'qos' is not a parameter of the mqtt sink (known: clean.session, client.id, connection.timeout, keep.alive, message.retain, on.error, password, quality.of.service, topic, url, username); it is ignored", "define stream S (a string, b int);\n@sink(type='mqtt', url='tcp://h:1', topic='t', qos='1')\ndefine stream O (a string, b int);" + Q);
+    }
+
+    private static TestCaseData Case(string id, int line, int column, string message, string app) =>
+        new TestCaseData(id, line, column, message, app).SetName($"{id} {message}");
+
+    [TestCaseSource(nameof(Cases))]
+    public void IsReportedAtTheOffendingSpan(string id, int line, int column, string message, string app)
+    {
+        var result = SiddhiAppCompiler.Compile("App.siddhi", app, "Tests");
+        var diagnostic = result.Diagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.That(diagnostic, Is.Not.Null, $"expected {id}; got: {string.Join("; ", result.Diagnostics)}");
+        Assert.That(diagnostic!.Message, Is.EqualTo(message));
+        Assert.That((diagnostic.Location!.Line, diagnostic.Location.Column), Is.EqualTo((line, column)), diagnostic.ToString());
+    }
+
+    [Test]
+    public void SiddhisExamplesBindWithoutDiagnostics()
+    {
+        var app = """
+            @source(type='mqtt', url='tcp://localhost:1883', topic='mqtt_topic', clean.session='true', quality.of.service='1', keep.alive='60', connection.timeout='30',
+                username='u', password='p', client.id='c', @map(type='xml'))
+            define stream S (a string, b int);
+            @sink(type='mqtt', url='tcp://localhost:1883', topic='mqtt_topic/{{a}}', clean.session='true', message.retain='false', quality.of.service='{{b}}',
+                keep.alive='60', connection.timeout='30', @map(type='xml'))
+            define stream O (a string, b int);
+            """ + Q;
+        var result = SiddhiAppCompiler.Compile("App.siddhi", app, "Tests");
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.Empty);
+    }
+}
