@@ -19,7 +19,7 @@ internal sealed class HttpPublisher : IDisposable
 {
     private readonly HttpClient _client;
     private readonly string _contentType;
-    private readonly bool _form;
+    private readonly bool _textual;
     private readonly int _retries;
     private readonly TimeSpan _retryInterval;
     private readonly AuthenticationHeaderValue? _basic;
@@ -30,8 +30,8 @@ internal sealed class HttpPublisher : IDisposable
         var options = context.Options;
         _ = options.GetRequired("publisher.url");
         _client = new HttpClient(HttpClientTls.CreateHandler(options)) { Timeout = TimeSpan.FromMilliseconds(options.GetLong("socket.idle.timeout", 6000)) };
-        _form = string.Equals(context.Map.Type, "keyvalue", StringComparison.OrdinalIgnoreCase);
         _contentType = ContentTypeOf(context.Map.Type);
+        _textual = _contentType is "application/json" or "application/xml" or "text/plain";
         _retries = options.GetInt("retry.count", 0);
         _retryInterval = TimeSpan.FromMilliseconds(options.GetLong("retry.interval", 1000));
         var user = options.Get("basic.auth.username");
@@ -108,7 +108,7 @@ internal sealed class HttpPublisher : IDisposable
         if (method != HttpMethod.Get && method != HttpMethod.Head)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(_contentType + (_form ? string.Empty : "; charset=utf-8"));
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(_contentType + (_textual ? "; charset=utf-8" : string.Empty));
         }
 
         request.Headers.Authorization = _basic ?? (_oauth is null ? null : await _oauth.GetAsync(cancellationToken).ConfigureAwait(false));
@@ -133,6 +133,7 @@ internal sealed class HttpPublisher : IDisposable
         "json" => "application/json",
         "xml" => "application/xml",
         "keyvalue" => "application/x-www-form-urlencoded",
+        "binary" or "avro" => "application/octet-stream",
         _ => "text/plain",
     };
 

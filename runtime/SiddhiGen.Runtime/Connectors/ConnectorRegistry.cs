@@ -11,7 +11,7 @@ namespace SiddhiGen.Runtime.Connectors;
 /// <summary>
 /// Connector and mapper types by name (compared case-insensitively), as <c>@source(type=...)</c>,
 /// <c>@sink(type=...)</c> and <c>@map(type=...)</c> name them. <see cref="Default"/> knows the built-in ones
-/// (inMemory, log, file, tcp; passThrough, json, csv, text, keyvalue, xml) and loads <c>SiddhiGen.Http</c> and
+/// (inMemory, log, file, tcp; passThrough, json, csv, text, keyvalue, xml, binary) and loads <c>SiddhiGen.Http</c> and
 /// <c>SiddhiGen.Kafka</c> on first use of http or kafka. Register your own types before the app starts.
 /// </summary>
 public sealed class ConnectorRegistry
@@ -50,6 +50,8 @@ public sealed class ConnectorRegistry
         AddSinkMapper("keyvalue", static c => new KeyValueSinkMapper(c));
         AddSourceMapper("xml", static c => new XmlSourceMapper(c));
         AddSinkMapper("xml", static c => new XmlSinkMapper(c));
+        AddSourceMapper("binary", static c => new BinarySourceMapper(c));
+        AddSinkMapper("binary", static c => new BinarySinkMapper(c));
     }
 
     /// <summary>The registry apps use unless <see cref="AppConnectors.Registry"/> says otherwise.</summary>

@@ -203,7 +203,7 @@ internal sealed class ConnectorBinder
 
         if (connectorType == "tcp" && entry.Type is "passThrough" or "keyvalue")
         {
-            _context.Report(DiagnosticDescriptors.InvalidConnectorParameterValue, map?.Span ?? default, "type", "@map of the " + owner, "json, text, csv or xml (events cross a socket as bytes)", entry.Type);
+            _context.Report(DiagnosticDescriptors.InvalidConnectorParameterValue, map?.Span ?? default, "type", "@map of the " + owner, "json, text, csv, xml or binary (events cross a socket as bytes)", entry.Type);
             ok = false;
             return null;
         }
@@ -242,6 +242,12 @@ internal sealed class ConnectorBinder
 
     private bool BindAttributes(AnnotationSyntax annotation, string mapType, List<OptionSpec> attributes)
     {
+        if (mapType == "binary")
+        {
+            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "The binary mapper does not support custom mapping (@attributes): its messages carry every attribute in stream order");
+            return false;
+        }
+
         var ok = true;
         var keyed = annotation.Elements.Count(e => e.Key is not null);
         if (keyed != 0 && keyed != annotation.Elements.Length)
@@ -291,6 +297,12 @@ internal sealed class ConnectorBinder
 
     private bool BindPayload(AnnotationSyntax annotation, string mapType, List<OptionSpec> payload)
     {
+        if (mapType == "binary")
+        {
+            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "The binary mapper does not support @payload: it writes every attribute in stream order");
+            return false;
+        }
+
         var ok = true;
         foreach (var element in annotation.Elements)
         {

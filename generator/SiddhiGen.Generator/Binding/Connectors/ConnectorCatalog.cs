@@ -166,7 +166,7 @@ internal static class ConnectorCatalog
             "xml",
             P("namespaces"), P("enclosing.element"), P("enclosing.element.as.event", "true", "false"), P("fail.on.missing.attribute", "true", "false"),
             P("enable.streaming.xml.content", "true", "false"), P("extract.leaf.node.data", "true", "false")),
-        Unimplemented("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 
     public static readonly Dictionary<string, Entry> SinkMappers = new[]
@@ -177,6 +177,6 @@ internal static class ConnectorCatalog
         Source("text", P("event.grouping.enabled", "true", "false"), P("delimiter"), P("new.line.character"), P("mustache.enabled", "true", "false")),
         Source("keyvalue"),
         Source("xml", P("validate.xml", "true", "false"), P("enclosing.element"), P("event.grouping.enabled", "true", "false")),
-        Unimplemented("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 }
