@@ -27,6 +27,7 @@ public sealed class ConnectorRegistry
         ["http-response"] = "SiddhiGen.Http",
         ["kafka"] = "SiddhiGen.Kafka",
         ["mqtt"] = "SiddhiGen.Mqtt",
+        ["rabbitmq"] = "SiddhiGen.RabbitMQ",
     };
 
     private readonly ConcurrentDictionary<string, Func<SourceConnector>> _sources = new(StringComparer.OrdinalIgnoreCase);

@@ -11,6 +11,8 @@ public sealed class TransportBindingTests
         yield return Case("SIDDHI084", 2, 1, "Parameter 'url' is required by the mqtt sink", "define stream S (a string, b int);\n@sink(type='mqtt', topic='t')\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI087", 1, 50, "Parameter 'quality.of.service' of the mqtt source must be 0, 1, 2, not '3'", "@source(type='mqtt', url='tcp://h:1', topic='t', quality.of.service='3')\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI085", 2, 48, "'qos' is not a parameter of the mqtt sink (known: clean.session, client.id, connection.timeout, keep.alive, message.retain, on.error, password, quality.of.service, topic, url, username); it is ignored", "define stream S (a string, b int);\n@sink(type='mqtt', url='tcp://h:1', topic='t', qos='1')\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI084", 1, 1, "Parameter 'exchange.name' is required by the rabbitmq source", "@source(type='rabbitmq', uri='amqp://guest:guest@localhost:5672', @map(type='json'))\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI087", 1, 61, "Parameter 'exchange.type' of the rabbitmq source must be direct, fanout, topic, headers, not 'round-robin'", "@source(type='rabbitmq', uri='amqp://h', exchange.name='e', exchange.type='round-robin')\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI080", 1, 54, "The binary mapper does not support custom mapping (@attributes): its messages carry every attribute in stream order", "@source(type='tcp', context='c', @map(type='binary', @attributes(a='0', b='1')))\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI080", 2, 58, "The binary mapper does not support @payload: it writes every attribute in stream order", "define stream S (a string, b int);\n@sink(type='tcp', url='tcp://h:1/c', @map(type='binary', @payload('{{a}}')))\ndefine stream O (a string, b int);" + Q);
     }
@@ -43,6 +45,11 @@ public sealed class TransportBindingTests
             @source(type='tcp', context='c', @map(type='binary'))
             @source(type='kafka', bootstrap.servers='b', topic.list='t', group.id='g', threading.option='single.thread', is.binary.message='true', @map(type='binary'))
             define stream B (a string, b int);
+            @source(type ='rabbitmq', uri = 'amqp://guest:guest@localhost:5672', exchange.name = 'direct', routing.key= 'direct', queue.name='q',
+                queue.durable.enabled='true', auto.ack='false', consumer.threadpool.size='2', exchange.type='fanout', heartbeat='30', @map(type='xml'))
+            @sink(type ='rabbitmq', uri = 'amqp://guest:guest@localhost:5672', exchange.name = 'direct-{{a}}', routing.key= '{{a}}', delivery.mode='2',
+                priority='{{b}}', message.id='{{a}}', headers="'k:v'", @map(type='xml'))
+            define stream R (a string, b int);
             """ + Q;
         var result = SiddhiAppCompiler.Compile("App.siddhi", app, "Tests");
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.Empty);
