@@ -28,6 +28,7 @@ public sealed class ConnectorRegistry
         ["kafka"] = "SiddhiGen.Kafka",
         ["mqtt"] = "SiddhiGen.Mqtt",
         ["rabbitmq"] = "SiddhiGen.RabbitMQ",
+        ["avro"] = "SiddhiGen.Avro",
     };
 
     private readonly ConcurrentDictionary<string, Func<SourceConnector>> _sources = new(StringComparer.OrdinalIgnoreCase);
@@ -105,7 +106,7 @@ public sealed class ConnectorRegistry
             return new CsvSourceMapper<T>(context, null, fromRow);
         }
 
-        return _sourceMappers.TryGetValue(type, out var factory)
+        return _sourceMappers.TryGetValue(type, out var factory) || (TryLoadExtension(type) && _sourceMappers.TryGetValue(type, out factory))
             ? new RowSourceMapper<T>(factory(context), fromRow)
             : throw new ConnectorConfigurationException($"Source mapper type '{type}' does not exist; known: passThrough, json, csv, {string.Join(", ", _sourceMappers.Keys.Order())}.");
     }
@@ -129,7 +130,7 @@ public sealed class ConnectorRegistry
             return new CsvSinkMapper<T>(context, null, toRow);
         }
 
-        return _sinkMappers.TryGetValue(type, out var factory)
+        return _sinkMappers.TryGetValue(type, out var factory) || (TryLoadExtension(type) && _sinkMappers.TryGetValue(type, out factory))
             ? new RowSinkMapper<T>(factory(context), toRow)
             : throw new ConnectorConfigurationException($"Sink mapper type '{type}' does not exist; known: passThrough, json, csv, {string.Join(", ", _sinkMappers.Keys.Order())}.");
     }

@@ -46,7 +46,9 @@ public sealed class ConnectorDiagnosticTests
     }
 
     [TestCase("@source(type='email')", "'source type 'email'' is not supported yet")]
-    [TestCase("@source(type='inMemory', topic='t', @map(type='avro'))", "'source mapper 'avro'' is not supported yet")]
+    [TestCase("@source(type='inMemory', topic='t', @map(type='protobuf'))", "'source mapper 'protobuf'' is not supported yet")]
+    [TestCase("@source(type='inMemory', topic='t', @map(type='avro', schema.registry='http://127.0.0.1:8081', schema.id='22'))", "'avro schema.registry' is not supported yet")]
+    [TestCase("@sink(type='inMemory', topic='t', @map(type='avro', @payload('a={{a}}')))", "'@payload of the avro mapper' is not supported yet")]
     [TestCase("@OnError(action='STORE')", "'@OnError(action='STORE')' is not supported yet")]
     [TestCase("@sink(type='inMemory', @distribution(strategy='roundRobin', @destination(topic='a'), @destination(topic='b')))", "'@distribution' is not supported yet")]
     public void KnownButUnimplementedConstructsAreNotSupportedYet(string annotation, string message)

@@ -33,7 +33,7 @@ public sealed class TransportBindingTests
     [Test]
     public void SiddhisExamplesBindWithoutDiagnostics()
     {
-        var app = """
+        var app = """"
             @source(type='mqtt', url='tcp://localhost:1883', topic='mqtt_topic', clean.session='true', quality.of.service='1', keep.alive='60', connection.timeout='30',
                 username='u', password='p', client.id='c', @map(type='xml'))
             define stream S (a string, b int);
@@ -50,7 +50,11 @@ public sealed class TransportBindingTests
             @sink(type ='rabbitmq', uri = 'amqp://guest:guest@localhost:5672', exchange.name = 'direct-{{a}}', routing.key= '{{a}}', delivery.mode='2',
                 priority='{{b}}', message.id='{{a}}', headers="'k:v'", @map(type='xml'))
             define stream R (a string, b int);
-            """ + Q;
+            @source(type='inMemory', topic='user', @map(type='avro', schema.def = """{"type":"record","name":"userInfo","namespace":"avro.userInfo","fields":[{"name":"username","type":"string"}, {"name":"age","type":"int"}]}""",
+                fail.on.missing.attribute='false', @attributes(a="username", b="age")))
+            @sink(type='inMemory', topic='stock', @map(type='avro', use.avro.serializer='false'))
+            define stream V (a string, b int);
+            """" + Q;
         var result = SiddhiAppCompiler.Compile("App.siddhi", app, "Tests");
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.Empty);
     }

@@ -215,6 +215,10 @@ internal sealed class ConnectorBinder
         {
             ok &= CheckPositional(map, "@map");
             ok &= CheckParameters(map, entry, mapOwner, skip: "type");
+            if (entry.Type == "avro")
+            {
+                ok &= CheckAvro(map);
+            }
             foreach (var nested in map.Annotations)
             {
                 if (isSource && Is(nested.Name.Text, "attributes"))
@@ -238,6 +242,30 @@ internal sealed class ConnectorBinder
             new EquatableArray<OptionSpec>(map is null ? new List<OptionSpec>() : Options(map)),
             new EquatableArray<OptionSpec>(attributes),
             new EquatableArray<OptionSpec>(payload));
+    }
+
+    /// <summary>The avro mapper runs with schema.def or its generated schema; the schema registry has no runtime yet.</summary>
+    private bool CheckAvro(AnnotationSyntax map)
+    {
+        var ok = true;
+        foreach (var element in map.Elements)
+        {
+            var key = element.Key?.Text ?? string.Empty;
+            if (Is(key, "schema.registry") || Is(key, "schema.id")
+                || ((Is(key, "use.avro.serializer") || Is(key, "use.avro.deserializer")) && string.Equals(Value(element.Value).Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+            {
+                _context.NotSupported("avro " + key, element.Span);
+                ok = false;
+            }
+        }
+
+        foreach (var nested in map.Annotations.Where(a => Is(a.Name.Text, "payload")))
+        {
+            _context.NotSupported("@payload of the avro mapper", nested.Span);
+            ok = false;
+        }
+
+        return ok;
     }
 
     private bool BindAttributes(AnnotationSyntax annotation, string mapType, List<OptionSpec> attributes)

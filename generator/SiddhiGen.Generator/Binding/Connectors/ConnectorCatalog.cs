@@ -179,7 +179,13 @@ internal static class ConnectorCatalog
             "xml",
             P("namespaces"), P("enclosing.element"), P("enclosing.element.as.event", "true", "false"), P("fail.on.missing.attribute", "true", "false"),
             P("enable.streaming.xml.content", "true", "false"), P("extract.leaf.node.data", "true", "false")),
-        Source("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"),
+        Source(
+            "avro",
+            P("schema.def"), P("schema.registry"), P("schema.id"), P("fail.on.missing.attribute", "true", "false"),
+            P("use.avro.deserializer", "true", "false"), P("basic.auth.username"), P("basic.auth.password"), P("ssl.keystore.path"),
+            P("ssl.keystore.password"), P("ssl.truststore.path"), P("ssl.truststore.password")),
+        Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 
     public static readonly Dictionary<string, Entry> SinkMappers = new[]
@@ -190,6 +196,8 @@ internal static class ConnectorCatalog
         Source("text", P("event.grouping.enabled", "true", "false"), P("delimiter"), P("new.line.character"), P("mustache.enabled", "true", "false")),
         Source("keyvalue"),
         Source("xml", P("validate.xml", "true", "false"), P("enclosing.element"), P("event.grouping.enabled", "true", "false")),
-        Source("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"),
+        Source("avro", P("schema.def"), P("schema.registry"), P("schema.id"), P("use.avro.serializer", "true", "false")),
+        Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 }
