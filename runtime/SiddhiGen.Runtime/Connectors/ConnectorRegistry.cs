@@ -29,6 +29,7 @@ public sealed class ConnectorRegistry
         ["mqtt"] = "SiddhiGen.Mqtt",
         ["rabbitmq"] = "SiddhiGen.RabbitMQ",
         ["avro"] = "SiddhiGen.Avro",
+        ["email"] = "SiddhiGen.Email",
     };
 
     private readonly ConcurrentDictionary<string, Func<SourceConnector>> _sources = new(StringComparer.OrdinalIgnoreCase);

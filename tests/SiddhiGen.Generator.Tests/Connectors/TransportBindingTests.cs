@@ -13,6 +13,7 @@ public sealed class TransportBindingTests
         yield return Case("SIDDHI085", 2, 48, "'qos' is not a parameter of the mqtt sink (known: clean.session, client.id, connection.timeout, keep.alive, message.retain, on.error, password, quality.of.service, topic, url, username); it is ignored", "define stream S (a string, b int);\n@sink(type='mqtt', url='tcp://h:1', topic='t', qos='1')\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI084", 1, 1, "Parameter 'exchange.name' is required by the rabbitmq source", "@source(type='rabbitmq', uri='amqp://guest:guest@localhost:5672', @map(type='json'))\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI087", 1, 61, "Parameter 'exchange.type' of the rabbitmq source must be direct, fanout, topic, headers, not 'round-robin'", "@source(type='rabbitmq', uri='amqp://h', exchange.name='e', exchange.type='round-robin')\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
+        yield return Case("SIDDHI084", 2, 1, "Parameter 'to' is required by the email sink", "define stream S (a string, b int);\n@sink(type='email', address='a@example.com', subject='s')\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI080", 1, 54, "The binary mapper does not support custom mapping (@attributes): its messages carry every attribute in stream order", "@source(type='tcp', context='c', @map(type='binary', @attributes(a='0', b='1')))\ndefine stream S (a string, b int);\ndefine stream O (a string, b int);" + Q);
         yield return Case("SIDDHI080", 2, 58, "The binary mapper does not support @payload: it writes every attribute in stream order", "define stream S (a string, b int);\n@sink(type='tcp', url='tcp://h:1/c', @map(type='binary', @payload('{{a}}')))\ndefine stream O (a string, b int);" + Q);
     }
@@ -54,6 +55,10 @@ public sealed class TransportBindingTests
                 fail.on.missing.attribute='false', @attributes(a="username", b="age")))
             @sink(type='inMemory', topic='stock', @map(type='avro', use.avro.serializer='false'))
             define stream V (a string, b int);
+            @sink(type='email', username='siddhi', address='siddhi@example.com', password='p', subject='Alert {{a}}', to='{{a}}@example.com',
+                host='smtp.example.com', port='587', ssl.enable='false', auth='true', content.type='text/html', cc='x@example.com', mail.smtp.timeout='5000',
+                @map(type='text'))
+            define stream M (a string, b int);
             """" + Q;
         var result = SiddhiAppCompiler.Compile("App.siddhi", app, "Tests");
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.Empty);

@@ -162,7 +162,16 @@ internal static class ConnectorCatalog
             P("delivery.mode"), P("content.type"), P("content.encoding"), P("priority"), P("correlation.id"), P("reply.to"), P("expiration"),
             P("message.id"), P("timestamp"), P("type"), P("user.id"), P("app.id"), P("routing.key"), P("headers"), P("tls.enabled", "true", "false"),
             P("tls.truststore.path"), P("tls.truststore.password"), P("tls.truststore.type"), P("tls.version")),
-        Unimplemented("email"), Unimplemented("jms"), Unimplemented("websocket"),
+        new Entry(
+            "email",
+            true,
+            new[]
+            {
+                M("address"), P("username"), P("password"), P("host"), P("port"), P("ssl.enable", "true", "false"), P("auth", "true", "false"),
+                P("content.type"), M("subject"), M("to"), P("cc"), P("bcc"), P("attachments"), P("connection.pool.size"),
+            }.Concat(s_sinkCommon),
+            "mail."),
+        Unimplemented("jms"), Unimplemented("websocket"),
         Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-call"), Unimplemented("grpc-service-response"),
         Unimplemented("sqs"), Unimplemented("s3"), Unimplemented("gcs"), Unimplemented("prometheus"), Unimplemented("nats"),
         Unimplemented("googlepubsub"), Unimplemented("elasticsearch"),
