@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SiddhiGen.Runtime.Connectors;
@@ -12,7 +13,7 @@ using SiddhiGen.Runtime.Connectors;
 namespace SiddhiGen.Http;
 
 /// <summary>
-/// One Kestrel listener per host:port, shared by the http sources whose <c>receiver.url</c> names it; requests
+/// One Kestrel listener per host:port (http or https), shared by the http and http-service sources whose <c>receiver.url</c> names it; requests
 /// are routed by path. Unknown path: 404. Stopping the last source stops Kestrel gracefully (in-flight
 /// requests finish first).
 /// </summary>
@@ -22,17 +23,30 @@ internal sealed class HttpServer
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private readonly (string Host, int Port) _key;
+    private readonly HttpServerTls? _tls;
 
-    private HttpServer((string Host, int Port) key, long maxRequestSize)
+    private HttpServer((string Host, int Port) key, long maxRequestSize, HttpServerTls? tls)
     {
         _key = key;
+        _tls = tls;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.Limits.MaxRequestBodySize = maxRequestSize;
             var address = key.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any : key.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(key.Host);
-            options.Listen(address, key.Port);
+            options.Listen(address, key.Port, listen =>
+            {
+                if (tls is not null)
+                {
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = tls.Certificate,
+                        ClientCertificateMode = tls.ClientCertificates,
+                        SslProtocols = tls.Protocols,
+                    });
+                }
+            });
         });
         _app = builder.Build();
         _app.Run(DispatchAsync);
@@ -40,17 +54,19 @@ internal sealed class HttpServer
 
     public int Port { get; private set; }
 
-    public static async Task<HttpServer> AcquireAsync(string host, int port, long maxRequestSize, CancellationToken cancellationToken)
+    public static async Task<HttpServer> AcquireAsync(string host, int port, long maxRequestSize, HttpServerTls? tls, CancellationToken cancellationToken)
     {
         HttpServer server;
         lock (s_servers)
         {
             if (port != 0 && s_servers.TryGetValue((host, port), out var existing))
             {
-                return existing;
+                return (existing._tls is null) == (tls is null)
+                    ? existing
+                    : throw new ConnectorConfigurationException($"{host}:{port} already serves {(existing._tls is null ? "http" : "https")}; http and https receivers need different ports.");
             }
 
-            server = new HttpServer((host, port), maxRequestSize);
+            server = new HttpServer((host, port), maxRequestSize, tls);
             if (port != 0)
             {
                 s_servers[(host, port)] = server;

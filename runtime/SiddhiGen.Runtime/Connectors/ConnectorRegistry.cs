@@ -12,7 +12,7 @@ namespace SiddhiGen.Runtime.Connectors;
 /// <summary>
 /// Connector and mapper types by name (compared case-insensitively), as <c>@source(type=...)</c>,
 /// <c>@sink(type=...)</c> and <c>@map(type=...)</c> name them. <see cref="Default"/> knows the built-in ones
-/// (inMemory, log, file, tcp; passThrough, json, csv, text, keyvalue, xml) and loads <c>SiddhiGen.Http</c> and
+/// (inMemory, log, file, tcp; passThrough, json, csv, text, keyvalue, xml, binary) and loads <c>SiddhiGen.Http</c> and
 /// <c>SiddhiGen.Kafka</c> on first use of http or kafka. Register your own types before the app starts.
 /// </summary>
 public sealed class ConnectorRegistry
@@ -20,7 +20,17 @@ public sealed class ConnectorRegistry
     private static readonly Dictionary<string, string> s_extensionAssemblies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["http"] = "SiddhiGen.Http",
+        ["http-call"] = "SiddhiGen.Http",
+        ["http-call-response"] = "SiddhiGen.Http",
+        ["http-service"] = "SiddhiGen.Http",
+        ["http-service-response"] = "SiddhiGen.Http",
+        ["http-request"] = "SiddhiGen.Http",
+        ["http-response"] = "SiddhiGen.Http",
         ["kafka"] = "SiddhiGen.Kafka",
+        ["mqtt"] = "SiddhiGen.Mqtt",
+        ["rabbitmq"] = "SiddhiGen.RabbitMQ",
+        ["avro"] = "SiddhiGen.Avro",
+        ["email"] = "SiddhiGen.Email",
     };
 
     private readonly ConcurrentDictionary<string, Func<SourceConnector>> _sources = new(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +54,8 @@ public sealed class ConnectorRegistry
         AddSinkMapper("keyvalue", static c => new KeyValueSinkMapper(c));
         AddSourceMapper("xml", static c => new XmlSourceMapper(c));
         AddSinkMapper("xml", static c => new XmlSinkMapper(c));
+        AddSourceMapper("binary", static c => new BinarySourceMapper(c));
+        AddSinkMapper("binary", static c => new BinarySinkMapper(c));
     }
 
     /// <summary>The registry apps use unless <see cref="AppConnectors.Registry"/> says otherwise.</summary>
@@ -96,7 +108,7 @@ public sealed class ConnectorRegistry
             return new CsvSourceMapper<T>(context, null, fromRow);
         }
 
-        return _sourceMappers.TryGetValue(type, out var factory)
+        return _sourceMappers.TryGetValue(type, out var factory) || (TryLoadExtension(type) && _sourceMappers.TryGetValue(type, out factory))
             ? new RowSourceMapper<T>(factory(context), fromRow)
             : throw new ConnectorConfigurationException($"Source mapper type '{type}' does not exist; known: passThrough, json, csv, {string.Join(", ", _sourceMappers.Keys.Order())}.");
     }
@@ -120,7 +132,7 @@ public sealed class ConnectorRegistry
             return new CsvSinkMapper<T>(context, null, toRow);
         }
 
-        return _sinkMappers.TryGetValue(type, out var factory)
+        return _sinkMappers.TryGetValue(type, out var factory) || (TryLoadExtension(type) && _sinkMappers.TryGetValue(type, out factory))
             ? new RowSinkMapper<T>(factory(context), toRow)
             : throw new ConnectorConfigurationException($"Sink mapper type '{type}' does not exist; known: passThrough, json, csv, {string.Join(", ", _sinkMappers.Keys.Order())}.");
     }

@@ -15,6 +15,12 @@ public abstract class SinkConnector
     /// </summary>
     public virtual bool PublishesSynchronously => false;
 
+    /// <summary>
+    /// True when the sink needs each event's attribute values (http-call hands them to its response sources as
+    /// <c>trp:</c> properties): it then gets one message per event, with <see cref="SinkMessage.Row"/> set.
+    /// </summary>
+    public virtual bool PublishesPerEvent => false;
+
     /// <summary>Connects when the app starts. A failure is retried with back-off; events queue meanwhile.</summary>
     public virtual Task ConnectAsync(SinkContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -31,8 +37,9 @@ public readonly struct SinkMessage
     private readonly string?[]? _dynamicValues;
     private readonly SinkContext _context;
 
-    internal SinkMessage(object payload, int eventCount, long timestamp, SinkContext context, string?[]? dynamicValues)
+    internal SinkMessage(object payload, int eventCount, long timestamp, SinkContext context, string?[]? dynamicValues, object?[]? row = null)
     {
+        Row = row;
         Payload = payload;
         EventCount = eventCount;
         Timestamp = timestamp;
@@ -48,6 +55,9 @@ public readonly struct SinkMessage
 
     /// <summary>How many events the payload holds.</summary>
     public int EventCount { get; }
+
+    /// <summary>The event's attribute values, in the stream's order, when the sink <see cref="SinkConnector.PublishesPerEvent"/>.</summary>
+    public IReadOnlyList<object?>? Row { get; }
 
     /// <summary>The timestamp of the (last) event.</summary>
     public long Timestamp { get; }

@@ -125,7 +125,7 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
             return;
         }
 
-        if (_dynamic.Length == 0 && _mapper.GroupsEvents)
+        if (_dynamic.Length == 0 && _mapper.GroupsEvents && !_connector!.PublishesPerEvent)
         {
             Publish(chunk);
             return;
@@ -141,12 +141,18 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
     {
         object payload;
         string?[]? dynamicValues = null;
+        object?[]? row = null;
         try
         {
             payload = _mapper!.Map(events);
+            if (_connector!.PublishesPerEvent)
+            {
+                row = _port.ToRow(events[0].Data);
+            }
+
             if (_dynamic.Length > 0)
             {
-                var row = _port.ToRow(events[0].Data);
+                row ??= _port.ToRow(events[0].Data);
                 dynamicValues = new string?[_dynamic.Length];
                 for (var i = 0; i < _dynamic.Length; i++)
                 {
@@ -161,7 +167,7 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
         }
 
         var copy = _policy!.Action == ErrorAction.Stream ? events.ToArray() : null;
-        var pending = new Pending(payload, events.Length, events[^1].Timestamp, dynamicValues, copy);
+        var pending = new Pending(payload, events.Length, events[^1].Timestamp, dynamicValues, copy, row);
         if (_queue is null)
         {
             var published = PublishNow(pending, CancellationToken.None);
@@ -226,7 +232,7 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
 
     private async ValueTask PublishNow(Pending pending, CancellationToken cancellationToken)
     {
-        var message = new SinkMessage(pending.Payload, pending.Count, pending.Timestamp, _context!, pending.DynamicValues);
+        var message = new SinkMessage(pending.Payload, pending.Count, pending.Timestamp, _context!, pending.DynamicValues, pending.Row);
         _backoff = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -287,7 +293,7 @@ internal sealed class SinkRuntime<T> : ConnectorRuntime, IStreamReceiver<T>
         return rows;
     }
 
-    private readonly record struct Pending(object Payload, int Count, long Timestamp, string?[]? DynamicValues, StreamEvent<T>[]? Events);
+    private readonly record struct Pending(object Payload, int Count, long Timestamp, string?[]? DynamicValues, StreamEvent<T>[]? Events, object?[]? Row);
 
     private sealed class Context(SinkRuntime<T> owner, ConnectorOptions options) : SinkContext
     {

@@ -46,7 +46,9 @@ public sealed class ConnectorDiagnosticTests
     }
 
     [TestCase("@source(type='email')", "'source type 'email'' is not supported yet")]
-    [TestCase("@source(type='inMemory', topic='t', @map(type='avro'))", "'source mapper 'avro'' is not supported yet")]
+    [TestCase("@source(type='inMemory', topic='t', @map(type='protobuf'))", "'source mapper 'protobuf'' is not supported yet")]
+    [TestCase("@source(type='inMemory', topic='t', @map(type='avro', schema.registry='http://127.0.0.1:8081', schema.id='22'))", "'avro schema.registry' is not supported yet")]
+    [TestCase("@sink(type='inMemory', topic='t', @map(type='avro', @payload('a={{a}}')))", "'@payload of the avro mapper' is not supported yet")]
     [TestCase("@OnError(action='STORE')", "'@OnError(action='STORE')' is not supported yet")]
     [TestCase("@sink(type='inMemory', @distribution(strategy='roundRobin', @destination(topic='a'), @destination(topic='b')))", "'@distribution' is not supported yet")]
     public void KnownButUnimplementedConstructsAreNotSupportedYet(string annotation, string message)
@@ -60,6 +62,7 @@ public sealed class ConnectorDiagnosticTests
     {
         var app = """
             @source(type='file', file.uri='${DIR}/in.csv', mode='line', tailing='false', action.after.process='keep', @map(type='csv', delimiter=';'))
+            @source(type='file', file.uri='${DIR}/b.csv', tailing='false', action.after.process='NONE', action.after.failure='none', @map(type='csv'))
             @source(type='http', receiver.url='http://127.0.0.1:8080/in', basic.auth.enabled='true', @map(type='json', @attributes(a='$.a')))
             @source(type='kafka', bootstrap.servers='${KAFKA}', topic.list='t', group.id='g', threading.option='single.thread', @map(type='text'))
             @source(type='tcp', context='ctx', port='0', @map(type='xml'))

@@ -46,7 +46,7 @@ public sealed class FileConnectorTests
         Assert.That(_out.Select(e => (e.Symbol, e.Price)), Is.EqualTo(new[] { ("WSO2", (double?)55.5), ("IBM", 10.0) }));
         Assert.That(Source("Lines").Errors, Is.EqualTo(1), "the malformed line went to the error policy");
         Assert.That(_logs.Errors.Single(), Does.Contain("not-a-number"));
-        Assert.That(System.IO.File.Exists(_dir.File("lines.csv")), Is.True, "action.after.process='keep'");
+        Assert.That(System.IO.File.Exists(_dir.File("lines.csv")), Is.True, "action.after.process='NONE' leaves the file, as in Siddhi");
     }
 
     [Test]

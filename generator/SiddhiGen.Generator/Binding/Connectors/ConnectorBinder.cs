@@ -203,7 +203,7 @@ internal sealed class ConnectorBinder
 
         if (connectorType == "tcp" && entry.Type is "passThrough" or "keyvalue")
         {
-            _context.Report(DiagnosticDescriptors.InvalidConnectorParameterValue, map?.Span ?? default, "type", "@map of the " + owner, "json, text, csv or xml (events cross a socket as bytes)", entry.Type);
+            _context.Report(DiagnosticDescriptors.InvalidConnectorParameterValue, map?.Span ?? default, "type", "@map of the " + owner, "json, text, csv, xml or binary (events cross a socket as bytes)", entry.Type);
             ok = false;
             return null;
         }
@@ -215,6 +215,10 @@ internal sealed class ConnectorBinder
         {
             ok &= CheckPositional(map, "@map");
             ok &= CheckParameters(map, entry, mapOwner, skip: "type");
+            if (entry.Type == "avro")
+            {
+                ok &= CheckAvro(map);
+            }
             foreach (var nested in map.Annotations)
             {
                 if (isSource && Is(nested.Name.Text, "attributes"))
@@ -240,8 +244,38 @@ internal sealed class ConnectorBinder
             new EquatableArray<OptionSpec>(payload));
     }
 
+    /// <summary>The avro mapper runs with schema.def or its generated schema; the schema registry has no runtime yet.</summary>
+    private bool CheckAvro(AnnotationSyntax map)
+    {
+        var ok = true;
+        foreach (var element in map.Elements)
+        {
+            var key = element.Key?.Text ?? string.Empty;
+            if (Is(key, "schema.registry") || Is(key, "schema.id")
+                || ((Is(key, "use.avro.serializer") || Is(key, "use.avro.deserializer")) && string.Equals(Value(element.Value).Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+            {
+                _context.NotSupported("avro " + key, element.Span);
+                ok = false;
+            }
+        }
+
+        foreach (var nested in map.Annotations.Where(a => Is(a.Name.Text, "payload")))
+        {
+            _context.NotSupported("@payload of the avro mapper", nested.Span);
+            ok = false;
+        }
+
+        return ok;
+    }
+
     private bool BindAttributes(AnnotationSyntax annotation, string mapType, List<OptionSpec> attributes)
     {
+        if (mapType == "binary")
+        {
+            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "The binary mapper does not support custom mapping (@attributes): its messages carry every attribute in stream order");
+            return false;
+        }
+
         var ok = true;
         var keyed = annotation.Elements.Count(e => e.Key is not null);
         if (keyed != 0 && keyed != annotation.Elements.Length)
@@ -291,6 +325,12 @@ internal sealed class ConnectorBinder
 
     private bool BindPayload(AnnotationSyntax annotation, string mapType, List<OptionSpec> payload)
     {
+        if (mapType == "binary")
+        {
+            _context.Report(DiagnosticDescriptors.InvalidAnnotation, annotation.Span, "The binary mapper does not support @payload: it writes every attribute in stream order");
+            return false;
+        }
+
         var ok = true;
         foreach (var element in annotation.Elements)
         {

@@ -66,31 +66,53 @@ internal static class ConnectorCatalog
 
     private static Entry Unimplemented(string type) => new(type, false, Array.Empty<Parameter>());
 
+    /// <summary>The parameters of the http and http-service sources (siddhi-io-http 2.3.7), plus <paramref name="extra"/>.</summary>
+    private static Parameter[] HttpReceiver(params Parameter[] extra) => new[]
+    {
+        P("receiver.url"), P("basic.auth.enabled", "true", "false"), P("worker.count"), P("socket.idle.timeout"),
+        P("request.size.validation.configurations"), P("header.validation.configurations"), P("server.bootstrap.configurations"),
+        P("trace.log.enabled", "true", "false"), P("tls.store.type"),
+
+        // SiddhiGen: the server certificate of an https receiver.url (Siddhi takes its server's keystore) and
+        // the credentials basic auth checks (Siddhi uses the server's user store).
+        P("keystore.file"), P("keystore.password"), P("certificate.password"),
+        P("basic.auth.username"), P("basic.auth.password"), P("max.request.size"),
+    }.Concat(extra).ToArray();
+
+    /// <summary>The parameters of the http and http-call sinks (siddhi-io-http 2.3.7), plus <paramref name="extra"/>.</summary>
+    private static Parameter[] HttpPublisher(params Parameter[] extra) => new[]
+    {
+        M("publisher.url"), P("method"), P("headers"), P("basic.auth.username"),
+        P("basic.auth.password"), P("basic.auth.enabled", "true", "false"), P("blocking.io", "true", "false"), P("socket.idle.timeout"),
+        P("chunk.disabled", "true", "false"), P("consumer.key"), P("consumer.secret"), P("body.consumer.key"), P("body.consumer.secret"),
+        P("token.url"), P("refresh.token"), P("oauth.username"), P("oauth.password"), P("oauth.scope"),
+        P("https.truststore.file"), P("https.truststore.password"), P("https.keystore.file"), P("https.keystore.password"),
+        P("https.keystore.key.password"), P("ssl.protocol"), P("ssl.verification.disabled", "true", "false"), P("tls.store.type"),
+        P("ssl.configurations"), P("proxy.host"), P("proxy.port"), P("proxy.username"), P("proxy.password"),
+        P("client.bootstrap.configurations"), P("max.pool.active.connections"), P("min.pool.idle.connections"),
+        P("max.pool.idle.connections"), P("executor.service.threads"), P("min.evictable.idle.time"), P("time.between.eviction.runs"),
+        P("max.wait.time"), P("test.on.borrow"), P("test.while.idle"), P("exhausted.action"), P("hostname.verification.enabled", "true", "false"),
+
+        // SiddhiGen: retries of a failed request before on.error applies.
+        P("retry.count"), P("retry.interval"),
+    }.Concat(extra).ToArray();
+
     public static readonly Dictionary<string, Entry> Sources = new[]
     {
         Source("inMemory", M("topic")),
         Source(
             "file",
             P("file.uri"), P("dir.uri"), P("mode", "line", "text.full", "regex", "binary.full", "binary.chunked"), P("tailing", "true", "false"),
-            P("action.after.process", "delete", "move", "keep"), P("action.after.failure", "delete", "move", "keep"), P("move.after.process"),
+            P("action.after.process", "delete", "move", "keep", "none"), P("action.after.failure", "delete", "move", "keep", "none"), P("move.after.process"),
             P("move.if.exist.mode", "overwrite", "keep"), P("move.after.failure"), P("begin.regex"), P("end.regex"), P("file.polling.interval"),
             P("dir.polling.interval"), P("timeout"), P("file.read.wait.timeout"), P("header.present", "true", "false"), P("header.line.count"),
             P("read.only.header", "true", "false"), P("read.only.trailer", "true", "false"), P("skip.trailer", "true", "false"), P("buffer.size"),
             P("cron.expression"), P("file.name.pattern"), P("file.name.list"), P("file.system.options")),
-        new Entry(
-            "http",
-            true,
-            new[]
-            {
-                P("receiver.url"), P("basic.auth.enabled", "true", "false"), P("worker.count"), P("socket.idle.timeout"),
-                P("request.size.validation.configurations"), P("header.validation.configurations"), P("server.bootstrap.configurations"),
-                P("trace.log.enabled", "true", "false"), P("ssl.verify.client"), P("tls.store.type"), P("keystore.file"), P("keystore.password"),
-                P("certificate.password"),
-
-                // SiddhiGen: the credentials basic auth checks (Siddhi uses the server's user store).
-                P("basic.auth.username"), P("basic.auth.password"), P("max.request.size"),
-            },
-            "ssl."),
+        new Entry("http", true, HttpReceiver(), "ssl."),
+        new Entry("http-service", true, HttpReceiver(M("source.id"), P("connection.timeout")), "ssl."),
+        new Entry("http-request", true, HttpReceiver(M("source.id"), P("connection.timeout")), "ssl."),
+        Source("http-call-response", M("sink.id"), P("http.status.code"), P("allow.streaming.responses", "true", "false")),
+        Source("http-response", M("sink.id"), P("http.status.code"), P("allow.streaming.responses", "true", "false")),
         Source(
             "kafka",
             M("bootstrap.servers"), M("topic.list"), M("group.id"), M("threading.option"), P("partition.no.list"), P("seq.enabled", "true", "false"),
@@ -99,8 +121,18 @@ internal static class ConnectorCatalog
 
         // SiddhiGen: host and port are Siddhi system parameters (deployment.yaml); here they are options.
         Source("tcp", P("context"), P("host"), P("port"), P("max.message.size")),
-        Unimplemented("http-service"), Unimplemented("http-request"), Unimplemented("http-call-response"), Unimplemented("http-response"),
-        Unimplemented("email"), Unimplemented("cdc"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("mqtt"),
+        Source(
+            "mqtt",
+            M("url"), P("username"), P("password"), P("client.id"), M("topic"), P("quality.of.service", "0", "1", "2"),
+            P("clean.session", "true", "false"), P("keep.alive"), P("connection.timeout")),
+        Source(
+            "rabbitmq",
+            M("uri"), P("heartbeat"), M("exchange.name"), P("exchange.type", "direct", "fanout", "topic", "headers"),
+            P("exchange.durable.enabled", "true", "false"), P("exchange.autodelete.enabled", "true", "false"), P("routing.key"), P("headers"),
+            P("queue.name"), P("queue.durable.enabled", "true", "false"), P("queue.exclusive.enabled", "true", "false"),
+            P("queue.autodelete.enabled", "true", "false"), P("tls.enabled", "true", "false"), P("tls.truststore.path"), P("tls.truststore.password"),
+            P("tls.truststore.type"), P("tls.version"), P("auto.ack", "true", "false"), P("consumer.threadpool.size")),
+        Unimplemented("email"), Unimplemented("cdc"), Unimplemented("jms"),
         Unimplemented("websocket"), Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-service"), Unimplemented("sqs"),
         Unimplemented("nats"), Unimplemented("googlepubsub"), Unimplemented("prometheus"), Unimplemented("fileeventlistener"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
@@ -110,26 +142,36 @@ internal static class ConnectorCatalog
         Sink("log", P("priority", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF"), P("prefix")),
         Sink("inMemory", M("topic")),
         Sink("file", M("file.uri"), P("append", "true", "false"), P("add.line.separator", "true", "false"), P("file.system.options")),
-        Sink(
-            "http",
-            M("publisher.url"), P("method", "POST", "PUT", "GET", "DELETE", "PATCH", "HEAD", "OPTIONS"), P("headers"), P("basic.auth.username"),
-            P("basic.auth.password"), P("basic.auth.enabled", "true", "false"), P("blocking.io", "true", "false"), P("socket.idle.timeout"),
-            P("chunk.disabled", "true", "false"), P("consumer.key"), P("consumer.secret"), P("token.url"), P("refresh.token"), P("oauth.username"),
-            P("oauth.password"), P("https.truststore.file"), P("https.truststore.password"), P("ssl.protocol"), P("tls.store.type"),
-            P("ssl.configurations"), P("proxy.host"), P("proxy.port"), P("proxy.username"), P("proxy.password"),
-            P("client.bootstrap.configurations"), P("max.pool.active.connections"), P("min.pool.idle.connections"),
-            P("max.pool.idle.connections"), P("min.evictable.idle.time"), P("time.between.eviction.runs"), P("max.wait.time"),
-            P("test.on.borrow"), P("test.while.idle"), P("exhausted.action"), P("hostname.verification.enabled"),
-
-            // SiddhiGen: retries of a failed request before on.error applies.
-            P("retry.count"), P("retry.interval")),
+        Sink("http", HttpPublisher()),
+        Sink("http-call", HttpPublisher(M("sink.id"), P("downloading.enabled", "true", "false"), P("download.path"))),
+        Sink("http-request", HttpPublisher(M("sink.id"), P("downloading.enabled", "true", "false"), P("download.path"))),
+        Sink("http-service-response", M("source.id"), M("message.id"), P("headers")),
+        Sink("http-response", M("source.id"), M("message.id"), P("headers")),
         Sink(
             "kafka",
             M("bootstrap.servers"), M("topic"), P("partition.no"), P("key"), P("sequence.id"), P("is.binary.message", "true", "false"),
             P("is.synchronous", "true", "false"), P("optional.configuration")),
         Sink("tcp", M("url"), P("sync", "true", "false"), P("tcp.no.delay", "true", "false"), P("keep.alive", "true", "false"), P("worker.threads")),
-        Unimplemented("http-call"), Unimplemented("http-request"), Unimplemented("http-response"), Unimplemented("http-service-response"),
-        Unimplemented("email"), Unimplemented("jms"), Unimplemented("rabbitmq"), Unimplemented("mqtt"), Unimplemented("websocket"),
+        Sink(
+            "mqtt",
+            M("url"), P("username"), P("password"), P("client.id"), M("topic"), P("quality.of.service"), P("clean.session", "true", "false"),
+            P("message.retain"), P("keep.alive"), P("connection.timeout")),
+        Sink(
+            "rabbitmq",
+            M("uri"), P("heartbeat"), M("exchange.name"), P("exchange.type"), P("exchange.durable.enabled"), P("exchange.autodelete.enabled"),
+            P("delivery.mode"), P("content.type"), P("content.encoding"), P("priority"), P("correlation.id"), P("reply.to"), P("expiration"),
+            P("message.id"), P("timestamp"), P("type"), P("user.id"), P("app.id"), P("routing.key"), P("headers"), P("tls.enabled", "true", "false"),
+            P("tls.truststore.path"), P("tls.truststore.password"), P("tls.truststore.type"), P("tls.version")),
+        new Entry(
+            "email",
+            true,
+            new[]
+            {
+                M("address"), P("username"), P("password"), P("host"), P("port"), P("ssl.enable", "true", "false"), P("auth", "true", "false"),
+                P("content.type"), M("subject"), M("to"), P("cc"), P("bcc"), P("attachments"), P("connection.pool.size"),
+            }.Concat(s_sinkCommon),
+            "mail."),
+        Unimplemented("jms"), Unimplemented("websocket"),
         Unimplemented("websocket-server"), Unimplemented("grpc"), Unimplemented("grpc-call"), Unimplemented("grpc-service-response"),
         Unimplemented("sqs"), Unimplemented("s3"), Unimplemented("gcs"), Unimplemented("prometheus"), Unimplemented("nats"),
         Unimplemented("googlepubsub"), Unimplemented("elasticsearch"),
@@ -146,7 +188,13 @@ internal static class ConnectorCatalog
             "xml",
             P("namespaces"), P("enclosing.element"), P("enclosing.element.as.event", "true", "false"), P("fail.on.missing.attribute", "true", "false"),
             P("enable.streaming.xml.content", "true", "false"), P("extract.leaf.node.data", "true", "false")),
-        Unimplemented("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"),
+        Source(
+            "avro",
+            P("schema.def"), P("schema.registry"), P("schema.id"), P("fail.on.missing.attribute", "true", "false"),
+            P("use.avro.deserializer", "true", "false"), P("basic.auth.username"), P("basic.auth.password"), P("ssl.keystore.path"),
+            P("ssl.keystore.password"), P("ssl.truststore.path"), P("ssl.truststore.password")),
+        Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 
     public static readonly Dictionary<string, Entry> SinkMappers = new[]
@@ -157,6 +205,8 @@ internal static class ConnectorCatalog
         Source("text", P("event.grouping.enabled", "true", "false"), P("delimiter"), P("new.line.character"), P("mustache.enabled", "true", "false")),
         Source("keyvalue"),
         Source("xml", P("validate.xml", "true", "false"), P("enclosing.element"), P("event.grouping.enabled", "true", "false")),
-        Unimplemented("binary"), Unimplemented("avro"), Unimplemented("protobuf"),
+        Source("binary"),
+        Source("avro", P("schema.def"), P("schema.registry"), P("schema.id"), P("use.avro.serializer", "true", "false")),
+        Unimplemented("protobuf"),
     }.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 }

@@ -12,7 +12,7 @@ namespace SiddhiGen.Runtime.Connectors.File;
 /// <c>tailing</c> (default true, line and regex modes, file.uri) keeps reading what is appended, polling
 /// every <c>file.polling.interval</c> ms (1000). After a file is read without tailing,
 /// <c>action.after.process</c> deletes it (<c>delete</c>, the default), moves it (<c>move</c> +
-/// <c>move.after.process</c>) or leaves it (<c>keep</c>, a SiddhiGen addition); a file that cannot be read
+/// <c>move.after.process</c>) or leaves it (<c>none</c>, as Siddhi reads any other value, or <c>keep</c>); a file that cannot be read
 /// gets <c>action.after.failure</c>. <c>header.present</c> skips <c>header.line.count</c> lines (1);
 /// <c>skip.trailer</c> drops the last line. Transport properties: <c>trp:file.path</c>, <c>trp:eof</c>.
 /// </summary>
@@ -59,9 +59,9 @@ public sealed class FileSource : SourceConnector
         _dir = dirUri is null ? null : FilePaths.FromUri(dirUri, "dir.uri");
         _mode = o.GetChoice("mode", "line", "line", "text.full", "regex", "binary.full");
         _tailing = _file is not null && o.GetBool("tailing", true) && _mode is "line" or "regex";
-        _afterProcess = o.GetChoice("action.after.process", "delete", "delete", "move", "keep");
+        _afterProcess = AfterAction(o.GetChoice("action.after.process", "delete", "delete", "move", "keep", "none"));
         _moveAfterProcess = o.Get("move.after.process") is { } m ? FilePaths.FromUri(m, "move.after.process") : null;
-        _afterFailure = o.GetChoice("action.after.failure", "delete", "delete", "move", "keep");
+        _afterFailure = AfterAction(o.GetChoice("action.after.failure", "delete", "delete", "move", "keep", "none"));
         _moveAfterFailure = o.Get("move.after.failure") is { } f ? FilePaths.FromUri(f, "move.after.failure") : null;
         if (_afterProcess == "move" && _moveAfterProcess is null)
         {
@@ -399,6 +399,9 @@ public sealed class FileSource : SourceConnector
     }
 
     private DeliveryResult Deliver(in SourceMessage message) => _context.Deliver(message);
+
+    /// <summary>Siddhi leaves the file for any action but delete and move; <c>none</c> is the name it uses.</summary>
+    private static string AfterAction(string action) => action == "none" ? "keep" : action;
 
     private static Dictionary<string, string?> Transport(string path, bool eof) => new(StringComparer.Ordinal)
     {

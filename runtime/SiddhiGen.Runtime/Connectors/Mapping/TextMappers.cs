@@ -6,7 +6,8 @@ namespace SiddhiGen.Runtime.Connectors.Mapping;
 /// <summary>
 /// The text source mapper. Default: <c>symbol:"WSO2",price:55.6,volume:100</c> (strings in single or
 /// double quotes; events of one message separated by a line <c>~~~~~~~~~~</c>). Custom: regexes in
-/// <c>regex.X</c> options and <c>@attributes(symbol='X[1]')</c> naming a group of a regex.
+/// <c>regex.X</c> options and <c>@attributes(symbol='X[1]')</c> naming a group of a regex, or
+/// <c>trp:name</c> for a transport property.
 /// </summary>
 public sealed class TextSourceMapper : IRowSourceMapper
 {
@@ -14,6 +15,7 @@ public sealed class TextSourceMapper : IRowSourceMapper
     private readonly StreamSchema _schema;
     private readonly bool _failOnMissing;
     private readonly (Regex Regex, int Group)?[]? _custom;
+    private readonly string?[]? _transport;
 
     public TextSourceMapper(MapperContext context)
     {
@@ -35,10 +37,17 @@ public sealed class TextSourceMapper : IRowSourceMapper
         }
 
         _custom = new (Regex, int)?[mappings.Length];
+        _transport = new string?[mappings.Length];
         for (var i = 0; i < mappings.Length; i++)
         {
             if (mappings[i] is not { } m)
             {
+                continue;
+            }
+
+            if (m.StartsWith("trp:", StringComparison.Ordinal))
+            {
+                _transport[i] = m[4..];
                 continue;
             }
 
@@ -62,16 +71,22 @@ public sealed class TextSourceMapper : IRowSourceMapper
                 continue;
             }
 
-            rows.Add(_custom is null ? MapDefault(part) : MapCustom(part));
+            rows.Add(_custom is null ? MapDefault(part) : MapCustom(part, message));
         }
     }
 
-    private object?[] MapCustom(string text)
+    private object?[] MapCustom(string text, in SourceMessage message)
     {
         var row = new object?[_schema.Attributes.Length];
         for (var i = 0; i < row.Length; i++)
         {
             var attribute = _schema.Attributes[i];
+            if (_transport![i] is { } property)
+            {
+                row[i] = ValueParser.Parse(message.GetTransportProperty(property), attribute.Type, attribute.Name);
+                continue;
+            }
+
             if (_custom![i] is not { } c)
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using SiddhiGen.Runtime.Connectors;
@@ -29,10 +30,12 @@ public interface IStoreTableFactory
 
 /// <summary>Names the store factories of an extension assembly (<c>SiddhiGen.Rdbms</c>), so <see cref="StoreTables"/> loads it by name.</summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class StoreTableFactoryAttribute(string type, Type factoryType) : Attribute
+public sealed class StoreTableFactoryAttribute(string type, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type factoryType) : Attribute
 {
     public string Type { get; } = type;
 
+    /// <summary>The factory's type; the trimmer keeps its constructor, which <see cref="StoreTables"/> calls.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     public Type FactoryType { get; } = factoryType;
 }
 
