@@ -274,7 +274,7 @@ internal static class AppEmitter
             w.WriteLine($"{streamOf(stream)}.AddReceiver({receiver});");
         }
 
-        if (query.Rate is not null)
+        if (query.Rate is not null || StateMachineEmitter.Applies(query))
         {
             w.WriteLine($"AddComponent({variable});");
         }

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace SiddhiGen.Runtime.Patterns;
+
+/// <summary>
+/// The deadlines of one absent step (Siddhi's <c>Scheduler</c>): times in the order they were asked for, each with one
+/// clock timer. When a timer fires, every deadline at the head of the queue that is due by the time the clock is moving
+/// to fires, in queue order, as Siddhi's scheduler drains its queue.
+/// </summary>
+internal sealed class PatternScheduler : ITimerTarget
+{
+    private readonly AppClock _clock;
+    private readonly System.Action<long> _fire;
+    private readonly Queue<long> _deadlines = new();
+
+    public PatternScheduler(AppClock clock, System.Action<long> fire)
+    {
+        _clock = clock;
+        _fire = fire;
+    }
+
+    /// <summary>Deadlines not yet fired.</summary>
+    public int Count => _deadlines.Count;
+
+    public void NotifyAt(long time)
+    {
+        _deadlines.Enqueue(time);
+        _clock.Schedule(time, this);
+    }
+
+    public void OnTimer(long dueTime)
+    {
+        while (_deadlines.TryPeek(out var next) && next <= _clock.AdvancingTo)
+        {
+            _deadlines.Dequeue();
+            _fire(next);
+        }
+    }
+}
