@@ -20,6 +20,7 @@ internal static class StateMachineEmitter
 {
     private const string Runtime = AppEmitter.Runtime;
     private const string Patterns = Runtime + ".Patterns";
+    private const string View = "view";
 
     /// <summary>True when the query runs on the state machine rather than on <see cref="PatternEmitter"/>'s fused code.</summary>
     public static bool Applies(QuerySpec query) =>
@@ -71,10 +72,10 @@ internal static class StateMachineEmitter
         w.WriteLine("{");
         w.WriteLine("}");
 
-        var emitter = Expressions(app, slots, "view");
         foreach (var (slot, filters) in conditions)
         {
             var spec = slots[slot];
+            var emitter = Expressions(app, slots, slot);
             w.WriteLine();
             w.WriteSummary($"The condition of {(spec.IsAbsent ? "not " : string.Empty)}{(spec.Alias is null ? string.Empty : spec.Alias + "=")}{spec.StreamName}, its candidate event in the match.");
             w.OpenBlock($"private bool Condition{AppEmitter.Int(slot)}({Patterns}.PatternMatch match)");
@@ -83,7 +84,7 @@ internal static class StateMachineEmitter
             w.CloseBlock();
         }
 
-        EmitSelect(w, query, output, emitter);
+        EmitSelect(w, query, output, Expressions(app, slots, current: null));
         EmitView(w, app, state, slots);
 
         foreach (var (stream, receiver) in inputs)
@@ -152,15 +153,19 @@ internal static class StateMachineEmitter
 
     private static string TypeOf(AppSpec app, StateEventSpec slot) => app.Streams.First(s => s.Name == slot.StreamName).EventTypeName;
 
-    private static ExpressionEmitter Expressions(AppSpec app, Dictionary<int, StateEventSpec> slots, string view) => new(view, "row", "state")
+    /// <summary>
+    /// Reads of the match. Inside a step's own condition, <c>e2[last]</c> is the event before the candidate (Siddhi's
+    /// <c>ExpressionParser</c> leaves the current state's last-based index unshifted, and the candidate is already last).
+    /// </summary>
+    private static ExpressionEmitter Expressions(AppSpec app, Dictionary<int, StateEventSpec> slots, int? current) => new(View, "row", "state")
     {
-        SlotIsEmpty = position => $"{view}.Match.Last({AppEmitter.Int(position)}) is null",
+        SlotIsEmpty = position => $"{View}.Match.Last({AppEmitter.Int(position)}) is null",
         CollectedAttribute = r =>
         {
             var slot = slots[r.Event];
             var attribute = r.PropertyName.Substring(slot.Path.Length + 1);
-            var index = r.Index.FromLast ? -1 - r.Index.Offset : r.Index.Offset;
-            return $"(({TypeOf(app, slot)}?){view}.Match.At({AppEmitter.Int(r.Event)}, {index.ToString(CultureInfo.InvariantCulture)}))?.{attribute}";
+            var index = !r.Index.FromLast ? r.Index.Offset : r.Event == current ? -2 - r.Index.Offset : -1 - r.Index.Offset;
+            return $"(({TypeOf(app, slot)}?){View}.Match.At({AppEmitter.Int(r.Event)}, {index.ToString(CultureInfo.InvariantCulture)}))?.{attribute}";
         },
     };
 
