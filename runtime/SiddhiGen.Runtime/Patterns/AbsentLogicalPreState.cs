@@ -128,7 +128,7 @@ internal sealed class AbsentLogicalPreState : LogicalPreState, IAbsentState
 
         if (ThisPost.NextEvery is not null || (notProcessed && IsStart))
         {
-            var nextBreak = _lastArrivalTime == 0 ? Machine.Clock.AdvancingTo + WaitingTime : _lastArrivalTime + WaitingTime;
+            var nextBreak = _lastArrivalTime == 0 ? Machine.Clock.Now + WaitingTime : _lastArrivalTime + WaitingTime;
             _scheduler.NotifyAt(nextBreak);
         }
     }

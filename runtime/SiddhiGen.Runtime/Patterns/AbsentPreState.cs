@@ -125,7 +125,7 @@ internal sealed class AbsentPreState : PreState, IAbsentState
             SendEvent(match);
         }
 
-        var now = Machine.Clock.AdvancingTo;
+        var now = Machine.Clock.Now;
         if (now > WaitingTime + currentTime)
         {
             _lastScheduledTime = now + WaitingTime;

@@ -4,8 +4,8 @@ namespace SiddhiGen.Runtime.Patterns;
 
 /// <summary>
 /// The deadlines of one absent step (Siddhi's <c>Scheduler</c>): times in the order they were asked for, each with one
-/// clock timer. When a timer fires, every deadline at the head of the queue that is due by the time the clock is moving
-/// to fires, in queue order, as Siddhi's scheduler drains its queue.
+/// clock timer. When a timer fires, every deadline at the head of the queue that is due by now fires, in queue order, as
+/// Siddhi's scheduler drains its queue (a later deadline asked for first holds back an earlier one behind it).
 /// </summary>
 internal sealed class PatternScheduler : ITimerTarget
 {
@@ -30,7 +30,7 @@ internal sealed class PatternScheduler : ITimerTarget
 
     public void OnTimer(long dueTime)
     {
-        while (_deadlines.TryPeek(out var next) && next <= _clock.AdvancingTo)
+        while (_deadlines.TryPeek(out var next) && next <= _clock.Now)
         {
             _deadlines.Dequeue();
             _fire(next);

@@ -9,12 +9,6 @@ public abstract class AppClock
     /// <summary>The current time in epoch milliseconds.</summary>
     public abstract long Now { get; }
 
-    /// <summary>
-    /// While timers fire on the way to a later time: that time (Siddhi's timestamp generator has already moved there
-    /// when its schedulers run); otherwise <see cref="Now"/>.
-    /// </summary>
-    public virtual long AdvancingTo => Now;
-
     /// <summary>True when time moves only through <see cref="VirtualClock.AdvanceTo"/> or event timestamps.</summary>
     public abstract bool IsVirtual { get; }
 

@@ -14,9 +14,6 @@ public sealed class VirtualClock : AppClock
     private readonly PriorityQueue<ITimerTarget, (long Due, long Sequence)> _timers = new();
     private long _now;
 
-    /// <summary>The time <see cref="FireUntil"/> is moving to, while it fires timers.</summary>
-    private long _target = long.MinValue;
-
     /// <summary>The earliest pending due time (<see cref="long.MaxValue"/> when none), so an event that fires nothing costs two compares.</summary>
     private long _nextDue = long.MaxValue;
     private long _sequence;
@@ -35,8 +32,6 @@ public sealed class VirtualClock : AppClock
     public bool AdvanceOnEvents { get; }
 
     public override long Now => _now;
-
-    public override long AdvancingTo => _target > _now ? _target : _now;
 
     public override bool IsVirtual => true;
 
@@ -108,27 +103,18 @@ public sealed class VirtualClock : AppClock
 
     private void FireUntil(long time)
     {
-        var outer = _target;
-        _target = time > outer ? time : outer;
-        try
+        while (_timers.TryPeek(out var target, out var key) && key.Due <= time)
         {
-            while (_timers.TryPeek(out var target, out var key) && key.Due <= time)
+            _timers.Dequeue();
+            if (key.Due > _now)
             {
-                _timers.Dequeue();
-                if (key.Due > _now)
-                {
-                    _now = key.Due;
-                }
-
-                target.OnTimer(key.Due);
+                _now = key.Due;
             }
 
-            _nextDue = _timers.TryPeek(out _, out var next) ? next.Due : long.MaxValue;
+            target.OnTimer(key.Due);
         }
-        finally
-        {
-            _target = outer;
-        }
+
+        _nextDue = _timers.TryPeek(out _, out var next) ? next.Due : long.MaxValue;
 
         if (time > _now)
         {
