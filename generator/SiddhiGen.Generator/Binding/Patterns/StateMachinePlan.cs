@@ -15,11 +15,6 @@ internal static class StateMachinePlan
     public static string? Unsupported(StateSpec state, SelectorSpec selector, OutputRateSpec? rate)
     {
         var kind = state.Kind == StateKind.Sequence ? "sequence" : "pattern";
-        if (selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0)
-        {
-            return $"aggregation over a {kind}";
-        }
-
         if (rate is not null)
         {
             return $"output rate limiting on a {kind}";

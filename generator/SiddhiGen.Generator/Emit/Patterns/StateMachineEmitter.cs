@@ -107,9 +107,34 @@ internal static class StateMachineEmitter
     private static void EmitSelect(SourceWriter w, QuerySpec query, StreamSpec output, ExpressionEmitter e)
     {
         var selector = query.Selector;
+        var aggregating = selector.Aggregators.Count > 0 || selector.GroupBy.Count > 0;
+        if (aggregating)
+        {
+            EmitAggregateState(w, selector);
+        }
+
         w.WriteLine();
-        w.WriteSummary("A completed match: one output row, in a chunk of its own.");
+        w.WriteSummary(aggregating
+            ? "A completed match is a chunk of its own: the aggregators take it, and it gives one row."
+            : "A completed match: one output row, in a chunk of its own.");
         w.OpenBlock($"private void Select({Patterns}.PatternMatch match)");
+        w.WriteLine("var view = new View(match);");
+        if (selector.GroupBy.Count > 0)
+        {
+            var key = "new " + QueryEmitter.GroupKeyType(selector) + "(" + string.Join(", ", selector.GroupBy.Select(g => e.Emit(g))) + ")";
+            w.WriteLine($"ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, {key}, out _);");
+            w.WriteLine("var state = slot ??= new AggregateState();");
+        }
+        else if (aggregating)
+        {
+            w.WriteLine("var state = _state;");
+        }
+
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"state.Aggregator{AppEmitter.Int(aggregator.Index)}.Add({AggregatorEmitter.Argument(aggregator, e)});");
+        }
+
         if (selector.Offset is > 0 || selector.Limit is 0)
         {
             w.WriteLine("// offset/limit over a chunk of one row: nothing passes.");
@@ -117,7 +142,6 @@ internal static class StateMachineEmitter
             return;
         }
 
-        w.WriteLine("var view = new View(match);");
         w.WriteLine($"var row = new {output.EventTypeName}({string.Join(", ", selector.Projections.Select(p => e.Emit(p.Expression)))});");
         var emit = $"_output.EmitRow(new {Runtime}.StreamEvent<{output.EventTypeName}>(match.Timestamp, row));";
         if (selector.Having is { } having)
@@ -129,6 +153,30 @@ internal static class StateMachineEmitter
         else
         {
             w.WriteLine(emit);
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>The aggregators over all matches (or per group): they never forget, as Siddhi's without a window.</summary>
+    private static void EmitAggregateState(SourceWriter w, SelectorSpec selector)
+    {
+        w.WriteLine();
+        if (selector.GroupBy.Count > 0)
+        {
+            w.WriteLine($"private readonly global::System.Collections.Generic.Dictionary<{QueryEmitter.GroupKeyType(selector)}, AggregateState> _groups = new();");
+        }
+        else
+        {
+            w.WriteLine("private readonly AggregateState _state = new();");
+        }
+
+        w.WriteLine();
+        w.WriteSummary(selector.GroupBy.Count > 0 ? "The aggregators of one group." : "The aggregators of the query.");
+        w.OpenBlock("private sealed class AggregateState");
+        foreach (var aggregator in selector.Aggregators)
+        {
+            w.WriteLine($"public {AggregatorEmitter.TypeName(aggregator)} Aggregator{AppEmitter.Int(aggregator.Index)} = new();");
         }
 
         w.CloseBlock();
