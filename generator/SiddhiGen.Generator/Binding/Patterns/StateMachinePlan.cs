@@ -24,9 +24,9 @@ internal static class StateMachinePlan
             .Concat(selector.Projections.Select(p => p.Expression))
             .Concat(selector.Having is { } having ? new[] { having } : System.Array.Empty<ExpressionSpec>())
             .SelectMany(SpecWalker.Descendants);
-        if (expressions.Any(e => e is StateCollectedValuesSpec or StateEventRefSpec))
+        if (expressions.Any(e => e is StateEventRefSpec))
         {
-            return $"a whole event or the collected values of a count as a value in a {kind} (e1, e1.x of e1=A<n:m>)";
+            return $"a whole event as a value in a {kind} (e1)";
         }
 
         return null;

@@ -207,6 +207,12 @@ internal static class StateMachineEmitter
     /// </summary>
     private static ExpressionEmitter Expressions(AppSpec app, Dictionary<int, StateEventSpec> slots, int? current) => new(View, "row", "state")
     {
+        CollectedValues = c =>
+        {
+            var slot = slots[c.Event];
+            var attribute = c.PropertyName.Substring(slot.Path.Length + 1);
+            return $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({View}.Match.All({AppEmitter.Int(c.Event)}), d => (object?)(({TypeOf(app, slot)}?)d)?.{attribute}))";
+        },
         SlotIsEmpty = position => $"{View}.Match.Last({AppEmitter.Int(position)}) is null",
         CollectedAttribute = r =>
         {
