@@ -12,6 +12,7 @@ internal sealed class PatternScheduler : ITimerTarget
     private readonly AppClock _clock;
     private readonly System.Action<long> _fire;
     private readonly Queue<long> _deadlines = new();
+    private long _last = long.MinValue;
 
     public PatternScheduler(AppClock clock, System.Action<long> fire)
     {
@@ -22,8 +23,18 @@ internal sealed class PatternScheduler : ITimerTarget
     /// <summary>Deadlines not yet fired.</summary>
     public int Count => _deadlines.Count;
 
+    /// <remarks>
+    /// A deadline equal to the one asked for just before it is the same deadline: many matches that reached the step
+    /// with one event share one timer and one pass over the waiting matches.
+    /// </remarks>
     public void NotifyAt(long time)
     {
+        if (time == _last && _deadlines.Count != 0)
+        {
+            return;
+        }
+
+        _last = time;
         _deadlines.Enqueue(time);
         _clock.Schedule(time, this);
     }
