@@ -97,12 +97,12 @@ internal sealed class AbsentPreState : PreState, IAbsentState
         }
 
         UpdateState();
+        var kept = 0;
         for (var i = 0; i < Pending.Count; i++)
         {
             var match = Pending[i];
             if (IsExpired(match, currentTime))
             {
-                Pending.RemoveAt(i--);
                 if (WithinEvery is not null && ThisPost.NextEvery is { } every && every != this)
                 {
                     every.AddEveryState(match);
@@ -113,12 +113,15 @@ internal sealed class AbsentPreState : PreState, IAbsentState
 
             if ((match.Timestamp == -1 && currentTime >= _lastScheduledTime) || (match.Timestamp != -1 && currentTime >= match.Timestamp + WaitingTime))
             {
-                Pending.RemoveAt(i--);
                 match.Timestamp = currentTime;
                 passed.Add(match);
+                continue;
             }
+
+            Pending[kept++] = match;
         }
 
+        Pending.RemoveRange(kept, Pending.Count - kept);
         WithinEvery?.UpdateState();
         foreach (var match in passed)
         {

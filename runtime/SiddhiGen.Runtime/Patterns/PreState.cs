@@ -168,16 +168,17 @@ internal class PreState
 
     public void ExpireEvents(long now)
     {
-        PatternMatch? expired = null;
-        for (var i = 0; i < Pending.Count; i++)
+        if (Machine.Within < 0)
         {
-            var match = Pending[i];
-            if (!IsExpired(match, now))
-            {
-                break;
-            }
+            return;
+        }
 
-            Pending.RemoveAt(i--);
+        // Waiting matches are in time order: the expired ones are a prefix, removed at once.
+        PatternMatch? expired = null;
+        var dropped = 0;
+        while (dropped < Pending.Count && IsExpired(Pending[dropped], now))
+        {
+            var match = Pending[dropped++];
             if (!match.Expired)
             {
                 match.Expired = true;
@@ -185,20 +186,21 @@ internal class PreState
             }
         }
 
-        for (var i = 0; i < Arrived.Count; i++)
+        Pending.RemoveRange(0, dropped);
+
+        // Arrivals come in time order too: past the first one still within the limit, none has expired.
+        dropped = 0;
+        while (dropped < Arrived.Count && IsExpired(Arrived[dropped], now))
         {
-            var match = Arrived[i];
-            if (IsExpired(match, now))
+            var match = Arrived[dropped++];
+            if (!match.Expired)
             {
-                Arrived.RemoveAt(i--);
-                if (!match.Expired)
-                {
-                    match.Expired = true;
-                    expired = match;
-                }
+                match.Expired = true;
+                expired = match;
             }
         }
 
+        Arrived.RemoveRange(0, dropped);
         if (expired is not null && WithinEvery is not null)
         {
             WithinEvery.AddEveryState(expired);
