@@ -25,10 +25,10 @@ internal sealed partial class QueryBinder
             return null;
         }
 
-        if (PatternPlan.Of(state, selector, rate, out var unsupported) is null)
+        if (PatternPlan.Of(state, selector, rate, out _) is null && StateMachinePlan.Unsupported(state, selector, rate) is { } unsupported)
         {
             // Bound all the same, so that what is inside can be inspected; the app has no code without this part.
-            _context.NotSupported(unsupported ?? "pattern query", syntax.Span);
+            _context.NotSupported(unsupported, syntax.Span);
         }
 
         var input = new InputSpec(operatorName + ".State", EquatableArray<ExpressionSpec>.Empty, null, EquatableArray<ExpressionSpec>.Empty);

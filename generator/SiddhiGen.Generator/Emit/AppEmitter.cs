@@ -288,7 +288,12 @@ internal static class AppEmitter
             w.WriteLine($"{streamOf(stream)}.AddReceiver({receiver});");
         }
 
-        if (query.Rate is not null)
+        if (StateMachineEmitter.Applies(query) && appReference != "this")
+        {
+            // A partition instance: its state machine starts when the instance is created (Siddhi's partitionCreated).
+            w.WriteLine($"{variable}.Start();");
+        }
+        else if (query.Rate is not null || StateMachineEmitter.Applies(query))
         {
             w.WriteLine($"AddComponent({variable});");
         }

@@ -41,6 +41,9 @@ internal sealed class ExpressionEmitter
     /// <summary>In a pattern: the C# read of an indexed attribute (<c>e1[0].price</c>) of a counting slot, or null for the plain read.</summary>
     public System.Func<StateAttributeRefSpec, string?>? CollectedAttribute { get; init; }
 
+    /// <summary>In a pattern's selector: the C# list of a counting slot's values (<c>e1.price</c> of <c>e1=A&lt;2:5&gt;</c>).</summary>
+    public System.Func<StateCollectedValuesSpec, string?>? CollectedValues { get; init; }
+
     /// <summary>In a pattern: the C# test that a slot holds no event (<c>e2 is null</c>), or null where every slot is filled.</summary>
     public System.Func<int, string?>? SlotIsEmpty { get; init; }
 
@@ -70,6 +73,7 @@ internal sealed class ExpressionEmitter
         StoreAttributeRefSpec s => Store + "." + s.PropertyName,
         InTableSpec t => InTable(t),
         StateAttributeRefSpec s => CollectedAttribute?.Invoke(s) ?? Input + "." + s.PropertyName, // the property is the slot's path and the attribute
+        StateCollectedValuesSpec c => CollectedValues?.Invoke(c) ?? throw new InvalidOperationException("Collected values outside a pattern selector"),
         StateEventIsNullSpec n => n.Event < 0 ? "true" : SlotIsEmpty?.Invoke(n.Event) ?? "false",
         LogSpec log => $"_log.Log({(log.Priority is null ? "null" : Emit(log.Priority))}, {(log.Message is null ? "null" : Emit(log.Message))}, {(log.LogEvent ? Input + ".ToRow()" : "null")}, {Event}.Timestamp)",
         _ => throw new InvalidOperationException("Unknown expression " + expression.GetType().Name),

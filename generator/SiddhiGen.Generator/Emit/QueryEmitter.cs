@@ -19,8 +19,16 @@ internal static class QueryEmitter
     {
         if (query.State is not null)
         {
-            // A pattern: the state machine of its steps.
-            PatternEmitter.Emit(w, app, query);
+            // A pattern: the state machine of its steps, fused where PatternPlan knows the shape.
+            if (StateMachineEmitter.Applies(query))
+            {
+                StateMachineEmitter.Emit(w, app, query);
+            }
+            else
+            {
+                PatternEmitter.Emit(w, app, query);
+            }
+
             return;
         }
 

@@ -9,7 +9,7 @@ public sealed class DiagnosticTests
     {
         yield return Case("SIDDHI001", 2, 20, "'aggregation definition' is not supported yet", S + "define aggregation Totals from S select symbol, sum(price) as total group by symbol aggregate every sec ... min;");
         yield return Case("SIDDHI044", 2, 24, "The cron expression of trigger 'Tick' must be a Quartz cron expression of 6 or 7 fields (seconds first)", S + "define trigger Tick at '*/5 * * *';\nfrom Tick select triggered_time insert into O;");
-        yield return Case("SIDDHI001", 2, 6, "'counting on the last event of a pattern' is not supported yet", S + "from every e1=S -> e2=S<2:5> select e1.symbol as symbol insert into O;");
+        yield return Case("SIDDHI001", 2, 6, "'output rate limiting on a pattern' is not supported yet", S + "from every e1=S -> not S[price > e1.price] for 1 sec select e1.symbol as symbol output every 2 events insert into O;");
         yield return Case("SIDDHI001", 2, 15, "'@purge on a partition' is not supported yet", S + "@purge(enable='true', interval='1 sec', idle.period='1 min') partition with (symbol of S) begin from S select symbol insert into O; end;");
         yield return Case("SIDDHI001", 2, 57, "'output rate limiting inside a partition' is not supported yet", S + "partition with (symbol of S) begin from S select symbol output last every 2 events insert into O; end;");
         yield return Case("SIDDHI030", 2, 6, "Stream 'T' is not defined", S + "from T select symbol insert into O;");

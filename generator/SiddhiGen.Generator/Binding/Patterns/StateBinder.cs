@@ -79,8 +79,9 @@ internal sealed class StateBinder
                 CollectSlots(count.Element, counting: true);
                 break;
             case LogicalStateElementSyntax logical:
-                CollectSlots(logical.Right, counting);
-                CollectSlots(logical.Left, counting);
+                var (first, second) = Sides(logical);
+                CollectSlots(second, counting);
+                CollectSlots(first, counting);
                 break;
             case EveryStateElementSyntax every:
                 CollectSlots(every.Inner, counting);
@@ -94,6 +95,13 @@ internal sealed class StateBinder
                 break;
         }
     }
+
+    /// <summary>
+    /// The sides of <c>and</c>/<c>or</c> in Siddhi's order: an absent element with a present one always comes first
+    /// (Siddhi's parser builds <c>e2=B or not A for t</c> as <c>not A for t or e2=B</c>), which decides its slots and its timers.
+    /// </summary>
+    private static (StateElementSyntax First, StateElementSyntax Second) Sides(LogicalStateElementSyntax logical) =>
+        logical.Right is AbsentStateElementSyntax && logical.Left is not AbsentStateElementSyntax ? (logical.Right, logical.Left) : (logical.Left, logical.Right);
 
     private void AddSlot(StateElementSyntax element, string? alias, SourceSyntax source, bool counting, bool isAbsent)
     {
@@ -127,8 +135,9 @@ internal sealed class StateBinder
                 return inner is null ? null : new CountStateSpec(inner, min, max);
 
             case LogicalStateElementSyntax logical:
-                var left = BindElement(logical.Left);
-                var right = BindElement(logical.Right);
+                var (element1, element2) = Sides(logical);
+                var left = BindElement(element1);
+                var right = BindElement(element2);
                 var op = logical.Operator == Parsing.LogicalStateOperator.And ? Model.LogicalStateOperator.And : Model.LogicalStateOperator.Or;
                 return left is null || right is null ? null : new LogicalStateSpec(left, op, right);
 

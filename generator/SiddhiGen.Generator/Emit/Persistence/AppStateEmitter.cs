@@ -59,10 +59,13 @@ internal static class AppStateEmitter
             : $"{stateList}.Add({variable});");
     }
 
-    /// <summary>Each in-memory table's rows, through its row codec.</summary>
+    /// <summary>
+    /// Each in-memory table's rows, through its row codec. A store table (<c>@store</c>) is left out: its rows
+    /// live in the database, which outlives the app, so a restore must not write them back.
+    /// </summary>
     public static void EmitTables(SourceWriter w, AppSpec app)
     {
-        foreach (var table in app.Tables)
+        foreach (var table in app.Tables.Where(t => t.Store is null))
         {
             var row = table.Schema.EventTypeName;
             w.WriteLine($"RegisterState({SourceWriter.StringLiteral("table '" + table.Name + "'")}, new {Runtime}.PartState<{row}>({TableEmitter.Field(table.Name)}, {StateEmitter.Codec(row)}));");
