@@ -149,10 +149,6 @@ internal sealed partial class QueryBinder
 
         var store = _symbols.FindStore(storeName);
         var stream = ResolveStateSource(streamSide.Source, "a join");
-        if (kind != "table")
-        {
-            _context.NotSupported($"join with {kind} '{storeName}'", storeSide.Source.Span);
-        }
         if (store is null || stream is null)
         {
             return null;

@@ -83,7 +83,7 @@ internal sealed partial class QueryBinder
         var ok = true;
         AggregationWithinSpec? within = null;
         var storeScope = StoreScope.StoreOnly(_expressions, store, reference, "condition");
-        if (kind == StoreKind.Aggregation && (input.WithinStart is not null || input.Per is not null))
+        if (kind == StoreKind.Aggregation)
         {
             within = AggregationReads.BindWithin(_context, _expressions, input.WithinStart, input.WithinEnd, input.Per, storeScope, "An on-demand query on", name, input.Span);
             ok = within is not null;

@@ -28,6 +28,7 @@ internal static class AppEmitter
             w.WriteLine();
         }
 
+        AggregationEmitter.EmitRowStructs(w, app);
         TableEmitter.EmitRowStructs(w, app with { Queries = new EquatableArray<QuerySpec>(app.Queries.Concat(app.Partitions.SelectMany(p => p.Queries)).ToArray()) });
         EmitAppClass(w, app);
         w.CloseBlock();
@@ -95,6 +96,7 @@ internal static class AppEmitter
         }
 
         TableEmitter.EmitMembers(w, app);
+        AggregationEmitter.EmitMembers(w, app);
         foreach (var (query, view) in app.Queries.Select(q => (q, app)).Concat(app.Partitions.SelectMany(p => p.Queries.Select(q => (q, PartitionEmitter.ViewOf(app, p))))))
         {
             var output = TableEmitter.OutputOf(view, query);
@@ -153,6 +155,7 @@ internal static class AppEmitter
         }
 
         TableEmitter.EmitConstruction(w, app);
+        AggregationEmitter.EmitConstruction(w, app);
         OnDemandEmitter.Emit(w, app);
 
         foreach (var query in app.Queries)
@@ -215,6 +218,12 @@ internal static class AppEmitter
         {
             w.WriteLine();
             NamedWindowEmitter.Emit(w, app, window);
+        }
+
+        foreach (var aggregation in app.Aggregations)
+        {
+            w.WriteLine();
+            AggregationEmitter.Emit(w, app, aggregation);
         }
 
         foreach (var query in app.Queries)

@@ -83,7 +83,15 @@ internal static class JoinEmitter
         w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
         w.WriteLine("_joined.Clear();");
         var otherIsTable = TableJoinEmitter.IsTableSide(query, other);
-        w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(query)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        if (otherIsTable && AggregationJoinEmitter.Applies(query))
+        {
+            AggregationJoinEmitter.OpenRowLoop(w, app, query, isLeft);
+        }
+        else
+        {
+            w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(query)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        }
+
         var matchData = otherIsTable ? "match" : "match.Data";
         w.WriteLine(isLeft ? $"var joined = new Joined(ev.Data, {matchData});" : $"var joined = new Joined({matchData}, ev.Data);");
         if (otherIsTable)
@@ -246,7 +254,9 @@ internal static class JoinEmitter
     }
 
     internal static string EventType(AppSpec app, JoinSideSpec side) =>
-        app.Streams.FirstOrDefault(s => s.Name == side.StreamName)?.EventTypeName ?? TableEmitter.RowType(app, side.StreamName)!;
+        app.Streams.FirstOrDefault(s => s.Name == side.StreamName)?.EventTypeName
+        ?? TableEmitter.RowType(app, side.StreamName)
+        ?? app.Aggregations.First(a => a.Name == side.StreamName).Schema.EventTypeName;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 }
