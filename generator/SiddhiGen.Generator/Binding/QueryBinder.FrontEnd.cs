@@ -189,7 +189,7 @@ internal sealed partial class QueryBinder
             onOk = on is not null;
         }
 
-        var selector = BindSelector(query.Selector, scope.WithPlace("select clause"));
+        var selector = BindJoinSelector(query.Selector, scope.WithPlace("select clause"));
         var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
         if (streamSideSpec is null || storeSideSpec is null || !withinOk || !onOk || selector is null || output is null || (query.OutputRate is not null && rate is null))

@@ -17,6 +17,9 @@ internal sealed partial class QueryBinder
     private readonly AppSymbols _symbols;
     private readonly ExpressionBinder _expressions;
 
+    /// <summary>True while the selector of a join is bound: it may order by an attribute of the joined inputs.</summary>
+    private bool _bindingJoinSelector;
+
     public QueryBinder(BindingContext context, AppSymbols symbols)
     {
         _context = context;
@@ -93,7 +96,7 @@ internal sealed partial class QueryBinder
     {
         var binder = new JoinBinder(_context, _symbols, _expressions);
         var join = binder.Bind(syntax, operatorName);
-        var selector = binder.Scope is { } scope ? BindSelector(query.Selector, scope.WithPlace("select clause")) : null;
+        var selector = binder.Scope is { } scope ? BindJoinSelector(query.Selector, scope.WithPlace("select clause")) : null;
         var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
         if (join is null || selector is null || output is null || (query.OutputRate is not null && rate is null))
@@ -386,8 +389,23 @@ internal sealed partial class QueryBinder
         return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post), streamFunction) : null;
     }
 
+    /// <summary>The selector of a join, which may order by an attribute of the joined inputs it does not select.</summary>
+    private SelectorSpec? BindJoinSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
+    {
+        _bindingJoinSelector = true;
+        try
+        {
+            return BindSelector(syntax, inputScope);
+        }
+        finally
+        {
+            _bindingJoinSelector = false;
+        }
+    }
+
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
     {
+        var inputOrderBy = new List<InputOrderBySpec>();
         var aggregators = new List<AggregatorSpec>();
         var projections = new List<ProjectionSpec>();
         var ok = true;
@@ -476,10 +494,18 @@ internal sealed partial class QueryBinder
                 var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
                 if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
                 {
-                    // Over a join or pattern, Siddhi falls back to the inputs (e.g. order by AGG_TIMESTAMP).
-                    if (_expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause")) is not null)
+                    // Over a join or pattern, Siddhi falls back to the inputs (e.g. order by AGG_TIMESTAMP). A join orders
+                    // its joined rows by them before they are selected.
+                    var input = _expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause"));
+                    if (input is not null && _bindingJoinSelector && orderBy.Count == 0)
                     {
-                        _context.NotSupported("order by an input attribute", item.Attribute.Span);
+                        inputOrderBy.Add(new InputOrderBySpec(input, item.IsDescending));
+                        continue;
+                    }
+
+                    if (input is not null)
+                    {
+                        _context.NotSupported(_bindingJoinSelector ? "order by an input attribute after an output attribute" : "order by an input attribute of a pattern", item.Attribute.Span);
                     }
 
                     ok = false;
@@ -508,7 +534,8 @@ internal sealed partial class QueryBinder
                 having,
                 new EquatableArray<OrderBySpec>(orderBy),
                 limit,
-                offset)
+                offset,
+                new EquatableArray<InputOrderBySpec>(inputOrderBy))
             : null;
     }
 

@@ -117,9 +117,40 @@ internal static class JoinEmitter
         }
 
         w.WriteLine();
+        if (query.Selector.InputOrderBy.Count > 0)
+        {
+            w.WriteLine($"{Runtime}.EventSorting.StableSort(_joined.AsSpan(), s_inputOrder);");
+        }
+
         w.WriteLine("Select(_joined.Span);");
         w.CloseBlock();
         w.CloseBlock();
+    }
+
+    /// <summary>The order of joined rows for an <c>order by</c> on input attributes the query does not select.</summary>
+    public static void EmitInputOrderComparer(SourceWriter w, QuerySpec query)
+    {
+        var orderBy = query.Selector.InputOrderBy;
+        if (orderBy.Count == 0)
+        {
+            return;
+        }
+
+        var a = new ExpressionEmitter("a.Data", "row", "state");
+        var b = new ExpressionEmitter("b.Data", "row", "state");
+        w.WriteLine();
+        w.WriteLine("// order by attributes of the joined inputs: the joined rows of a trigger are ordered before they are selected.");
+        w.WriteLine($"private static readonly global::System.Comparison<{Runtime}.StreamEvent<Joined>> s_inputOrder = static (a, b) =>");
+        w.OpenBlock();
+        for (var i = 0; i < orderBy.Count; i++)
+        {
+            var name = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteLine($"var {name} = {Runtime}.EventSorting.Compare({a.Emit(orderBy[i].Input)}, {b.Emit(orderBy[i].Input)});");
+            w.WriteLine($"if ({name} != 0) return {(orderBy[i].Descending ? "-" : "")}{name};");
+        }
+
+        w.WriteLine("return 0;");
+        w.CloseBlock(";");
     }
 
     public static void EmitSideClasses(SourceWriter w, AppSpec app, QuerySpec query)
@@ -128,6 +159,7 @@ internal static class JoinEmitter
         w.WriteLine();
         w.WriteSummary("The event the selector reads: one event of each side (default, all nulls, when unmatched).");
         w.WriteLine($"private readonly record struct Joined({EventType(app, join.Left)} Left, {EventType(app, join.Right)} Right);");
+        EmitInputOrderComparer(w, query);
         foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
         {
             w.WriteLine();

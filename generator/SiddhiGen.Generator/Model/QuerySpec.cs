@@ -48,7 +48,15 @@ public sealed record SelectorSpec(
     ExpressionSpec? Having,
     EquatableArray<OrderBySpec> OrderBy,
     long? Limit,
-    long? Offset);
+    long? Offset,
+    EquatableArray<InputOrderBySpec> InputOrderBy = default);
+
+/// <summary>
+/// <c>order by x</c> over a join where <c>x</c> is an attribute of the joined inputs, not of the output (Siddhi falls
+/// back to the inputs, e.g. <c>order by AGG_TIMESTAMP</c>): the joined rows of a trigger are ordered by it (stable)
+/// before they are selected.
+/// </summary>
+public sealed record InputOrderBySpec(ExpressionSpec Input, bool Descending);
 
 /// <summary>Which events a query outputs (<c>insert [current|expired|all] events</c>).</summary>
 public enum OutputEventType

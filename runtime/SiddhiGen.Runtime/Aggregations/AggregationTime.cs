@@ -60,7 +60,8 @@ public static partial class AggregationTime
 
     /// <summary>
     /// A date string of an <c>aggregate by</c> attribute or a <c>within</c> bound:
-    /// <c>yyyy-MM-dd HH:mm:ss[.SSS] [+hh:mm|-hh:mm]</c>, UTC without an offset; a string of digits is epoch milliseconds.
+    /// <c>yyyy-MM-dd HH:mm:ss[.SSS] [+hh:mm|-hh:mm]</c>, UTC without an offset (a string of digits is not read as epoch
+    /// milliseconds: Siddhi rejects it).
     /// </summary>
     /// <exception cref="FormatException">Any other text.</exception>
     public static long ParseTimestamp(string? text)
@@ -68,11 +69,6 @@ public static partial class AggregationTime
         var match = text is null ? null : TimestampPattern().Match(text.Trim());
         if (match is not { Success: true })
         {
-            if (text is not null && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var epoch))
-            {
-                return epoch;
-            }
-
             throw new FormatException($"'{text}' is not a timestamp: write 'yyyy-MM-dd HH:mm:ss', optionally with '.SSS' milliseconds and a ' +hh:mm' offset.");
         }
 

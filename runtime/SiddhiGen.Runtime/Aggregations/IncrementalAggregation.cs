@@ -17,7 +17,9 @@ namespace SiddhiGen.Runtime.Aggregations;
 /// granularity's table, its running bucket and the running buckets of every finer granularity (not yet rolled up).</para>
 /// <para>With <c>@purge</c>, every <c>interval</c> on the app's clock each granularity with a retention drops the
 /// table buckets older than now minus the retention, but only those the next coarser granularity already holds in its
-/// table (Siddhi's safety check). Not thread-safe: the app's processing lock serialises every caller.</para>
+/// table (Siddhi's safety check). "Now" is the app's clock, or, for an aggregation on event time (<c>aggregate by</c>),
+/// the latest event time it has seen (Siddhi reads the wall clock, which would purge a replay of old data at once).
+/// Not thread-safe: the app's processing lock serialises every caller.</para>
 /// </remarks>
 [DebuggerDisplay("{Name}: {_levels.Length} granularities")]
 public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppComponent
@@ -32,19 +34,23 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
     private readonly List<AggregationBucket<TKey, TValues>> _read = new();
     private long _flushDue = long.MaxValue;
     private long _purgeDue = long.MaxValue;
+    private long _latestEventTime = None;
 
     /// <param name="name">The aggregation's name, for messages.</param>
     /// <param name="clock">The app's clock: running buckets end, and purges run, on it.</param>
     /// <param name="granularities">The granularities, finest first.</param>
     /// <param name="purge">What <c>@purge</c> asks for; null when nothing is purged.</param>
+    /// <param name="eventTime">True when events carry their own time (<c>aggregate by</c>): purges count back from the latest.</param>
     /// <param name="stores">Creates the table of a granularity; null for <see cref="InMemoryBucketStore{TKey, TValues}"/>.</param>
     public IncrementalAggregation(
         string name,
         AppClock clock,
         IReadOnlyList<Granularity> granularities,
         AggregationPurge? purge = null,
+        bool eventTime = false,
         Func<Granularity, IAggregationBucketStore<TKey, TValues>>? stores = null)
     {
+        EventTime = eventTime;
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(granularities);
@@ -61,6 +67,9 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
 
     public string Name { get; }
 
+    /// <summary>True when events carry their own time (<c>aggregate by</c>).</summary>
+    public bool EventTime { get; }
+
     /// <summary>The granularities, finest first.</summary>
     public IEnumerable<Granularity> Granularities => _levels.Select(l => l.Granularity);
 
@@ -70,6 +79,7 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
     /// <summary>Adds one event's values, for its group, at its event time.</summary>
     public void Add(long timestamp, in TKey key, in TValues values)
     {
+        _latestEventTime = Math.Max(_latestEventTime, timestamp);
         Contribute(0, AggregationTime.StartOf(timestamp, _levels[0].Granularity), in key, in values);
     }
 
@@ -142,7 +152,12 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
         ScheduleFlush();
         if (_purge is { } purge && dueTime >= _purgeDue)
         {
-            Purge(dueTime, purge);
+            var now = EventTime ? _latestEventTime : dueTime;
+            if (now != None)
+            {
+                Purge(now, purge);
+            }
+
             _purgeDue = dueTime + purge.IntervalMilliseconds;
             _clock.Schedule(_purgeDue, this);
         }

@@ -80,7 +80,7 @@ internal static class AggregationEmitter
         w.WriteLine();
         w.OpenBlock($"public {aggregation.OperatorName}({Runtime}.SiddhiApp app)");
         var granularities = string.Join(", ", aggregation.Durations.Select(d => $"{Aggregations}.Granularity.{d}"));
-        w.WriteLine($"Buckets = new({SourceWriter.StringLiteral(aggregation.Name)}, app.Clock, [{granularities}], {Purge(aggregation)});");
+        w.WriteLine($"Buckets = new({SourceWriter.StringLiteral(aggregation.Name)}, app.Clock, [{granularities}], {Purge(aggregation)}, eventTime: {(aggregation.Timestamp is null ? "false" : "true")});");
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine($"public {Aggregations}.IncrementalAggregation<{keyType}, Values> Buckets {{ get; }}");
