@@ -172,7 +172,7 @@ internal sealed partial class QueryBinder
         var withinOk = true;
         if (store.Kind == StoreKind.Aggregation)
         {
-            within = AggregationReads.BindWithin(_context, _expressions, syntax.WithinStart, syntax.WithinEnd, syntax.Per, scope, "A join with", storeName, syntax.Span);
+            within = AggregationReads.BindWithin(_context, _expressions, syntax.WithinStart, syntax.WithinEnd, syntax.Per, scope, "A join with", storeName, store.Durations, syntax.Span);
             withinOk = within is not null;
         }
         else if (syntax.WithinStart is not null || syntax.Per is not null)

@@ -17,8 +17,8 @@ internal sealed partial class QueryBinder
     private readonly AppSymbols _symbols;
     private readonly ExpressionBinder _expressions;
 
-    /// <summary>True while the selector of a join is bound: it may order by an attribute of the joined inputs.</summary>
-    private bool _bindingJoinSelector;
+    /// <summary>True while the selector of a join or an on-demand find is bound: it may order by input attributes.</summary>
+    private bool _orderByInputs;
 
     public QueryBinder(BindingContext context, AppSymbols symbols)
     {
@@ -389,18 +389,51 @@ internal sealed partial class QueryBinder
         return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post), streamFunction) : null;
     }
 
-    /// <summary>The selector of a join, which may order by an attribute of the joined inputs it does not select.</summary>
+    /// <summary>
+    /// The selector of a join or of an on-demand find, which may order by an attribute of its input that it does not
+    /// select (Siddhi falls back to the input: <c>order by AGG_TIMESTAMP</c>).
+    /// </summary>
     private SelectorSpec? BindJoinSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
     {
-        _bindingJoinSelector = true;
+        _orderByInputs = true;
         try
         {
             return BindSelector(syntax, inputScope);
         }
         finally
         {
-            _bindingJoinSelector = false;
+            _orderByInputs = false;
         }
+    }
+
+    /// <summary>
+    /// <c>order by</c> with an input attribute the query does not select: every item orders the input rows before
+    /// they are selected, an output attribute by the expression it selects (which must not aggregate).
+    /// </summary>
+    private bool BindInputOrder(SelectorSyntax syntax, ExpressionScope inputScope, List<ProjectionSpec> projections, List<InputOrderBySpec> inputOrderBy)
+    {
+        var ok = true;
+        foreach (var item in syntax.OrderBy)
+        {
+            var projection = item.Attribute.Qualifier is null ? projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text) : null;
+            if (projection is not null && SpecWalker.Descendants(projection.Expression).Any(e => e is AggregateRefSpec))
+            {
+                _context.NotSupported("order by an aggregated attribute together with an input attribute", item.Attribute.Span);
+                ok = false;
+                continue;
+            }
+
+            var key = projection?.Expression ?? _expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause"));
+            if (key is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            inputOrderBy.Add(new InputOrderBySpec(key, item.IsDescending));
+        }
+
+        return ok;
     }
 
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
@@ -489,37 +522,36 @@ internal sealed partial class QueryBinder
                 ok &= having is not null;
             }
 
-            foreach (var item in syntax.OrderBy)
+            if (_orderByInputs && syntax.OrderBy.Any(item => item.Attribute.Qualifier is not null || projections.All(p => p.Attribute.Name != item.Attribute.Name.Text)))
             {
-                var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
-                if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
+                ok &= BindInputOrder(syntax, inputScope, projections, inputOrderBy);
+            }
+            else
+            {
+                foreach (var item in syntax.OrderBy)
                 {
-                    // Over a join or pattern, Siddhi falls back to the inputs (e.g. order by AGG_TIMESTAMP). A join orders
-                    // its joined rows by them before they are selected.
-                    var input = _expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause"));
-                    if (input is not null && _bindingJoinSelector && orderBy.Count == 0)
+                    var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
+                    if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
                     {
-                        inputOrderBy.Add(new InputOrderBySpec(input, item.IsDescending));
+                        // Over a pattern, Siddhi falls back to the pattern's events.
+                        if (_expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause")) is not null)
+                        {
+                            _context.NotSupported("order by an input attribute of a pattern", item.Attribute.Span);
+                        }
+
+                        ok = false;
                         continue;
                     }
 
-                    if (input is not null)
+                    if (projection is null || item.Attribute.Qualifier is not null)
                     {
-                        _context.NotSupported(_bindingJoinSelector ? "order by an input attribute after an output attribute" : "order by an input attribute of a pattern", item.Attribute.Span);
+                        _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
+                        ok = false;
+                        continue;
                     }
 
-                    ok = false;
-                    continue;
+                    orderBy.Add(new OrderBySpec(projection.Attribute, item.IsDescending));
                 }
-
-                if (projection is null || item.Attribute.Qualifier is not null)
-                {
-                    _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
-                    ok = false;
-                    continue;
-                }
-
-                orderBy.Add(new OrderBySpec(projection.Attribute, item.IsDescending));
             }
 
             limit = BindCount(syntax.Limit, "limit", ref ok);

@@ -52,9 +52,9 @@ public sealed record SelectorSpec(
     EquatableArray<InputOrderBySpec> InputOrderBy = default);
 
 /// <summary>
-/// <c>order by x</c> over a join where <c>x</c> is an attribute of the joined inputs, not of the output (Siddhi falls
-/// back to the inputs, e.g. <c>order by AGG_TIMESTAMP</c>): the joined rows of a trigger are ordered by it (stable)
-/// before they are selected.
+/// One key of an <c>order by</c> over a join or an on-demand find that names an attribute of the input it does not
+/// select (Siddhi falls back to the input, e.g. <c>order by AGG_TIMESTAMP</c>): then every key is an expression over the
+/// input, and the input rows (a trigger's joined rows, the rows found) are ordered by the keys (stable) before selection.
 /// </summary>
 public sealed record InputOrderBySpec(ExpressionSpec Input, bool Descending);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using SiddhiGen.Generator.Binding;
 
 namespace SiddhiGen.Runtime.Aggregations;
@@ -9,7 +7,7 @@ namespace SiddhiGen.Runtime.Aggregations;
 /// <c>IncrementalUnixTimeFunctionExecutor</c>), in UTC: where a bucket of a granularity starts and ends, how
 /// <c>aggregate by</c> strings and <c>within</c> bounds read, and which names <c>per</c> accepts.
 /// </summary>
-public static partial class AggregationTime
+public static class AggregationTime
 {
     /// <summary>The start of the bucket of <paramref name="granularity"/> that holds <paramref name="timestamp"/>.</summary>
     public static long StartOf(long timestamp, Granularity granularity)
@@ -64,26 +62,10 @@ public static partial class AggregationTime
     /// milliseconds: Siddhi rejects it).
     /// </summary>
     /// <exception cref="FormatException">Any other text.</exception>
-    public static long ParseTimestamp(string? text)
-    {
-        var match = text is null ? null : TimestampPattern().Match(text.Trim());
-        if (match is not { Success: true })
-        {
-            throw new FormatException($"'{text}' is not a timestamp: write 'yyyy-MM-dd HH:mm:ss', optionally with '.SSS' milliseconds and a ' +hh:mm' offset.");
-        }
-
-        int Group(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
-        var millis = match.Groups["ms"].Success ? Group("ms") : 0;
-        try
-        {
-            var value = new DateTimeOffset(Group("y"), Group("M"), Group("d"), Group("h"), Group("m"), Group("s"), millis, Offset(match));
-            return value.ToUnixTimeMilliseconds();
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new FormatException($"'{text}' is not a valid date and time.");
-        }
-    }
+    public static long ParseTimestamp(string? text) =>
+        AggregationTimeText.TryParseTimestamp(text, out var milliseconds)
+            ? milliseconds
+            : throw new FormatException($"'{text}' is not {AggregationTimeText.DateShape}.");
 
     /// <summary>
     /// One <c>within</c> pattern such as <c>'2017-06-** **:**:**'</c> or <c>'2017-12-18 06:21:** +05:30'</c>: from
@@ -91,58 +73,10 @@ public static partial class AggregationTime
     /// field is <c>**</c>, every later field must be too. A pattern without <c>**</c> is that one second.
     /// </summary>
     /// <exception cref="FormatException">Not such a pattern.</exception>
-    public static (long Start, long End) ParseWithinPattern(string? pattern)
-    {
-        var match = pattern is null ? null : WithinPattern().Match(pattern.Trim());
-        if (match is not { Success: true })
-        {
-            throw new FormatException($"'{pattern}' is not a within pattern: write 'yyyy-MM-dd HH:mm:ss' with '**' for the free fields, e.g. '2017-06-** **:**:**'.");
-        }
-
-        string[] fields = ["M", "d", "h", "m", "s"];
-        var values = new int[] { 1, 1, 0, 0, 0 };
-        var fixedFields = 0;
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var text = match.Groups[fields[i]].Value;
-            if (text == "**")
-            {
-                break;
-            }
-
-            values[i] = int.Parse(text, CultureInfo.InvariantCulture);
-            fixedFields++;
-        }
-
-        for (var i = fixedFields; i < fields.Length; i++)
-        {
-            if (match.Groups[fields[i]].Value != "**")
-            {
-                throw new FormatException($"'{pattern}' is not a within pattern: once a field is '**', every later field must be '**' too.");
-            }
-        }
-
-        DateTimeOffset start;
-        try
-        {
-            start = new DateTimeOffset(int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture), values[0], values[1], values[2], values[3], values[4], Offset(match));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new FormatException($"'{pattern}' is not a valid date and time.");
-        }
-
-        var end = fixedFields switch
-        {
-            0 => start.AddYears(1),
-            1 => start.AddMonths(1),
-            2 => start.AddDays(1),
-            3 => start.AddHours(1),
-            4 => start.AddMinutes(1),
-            _ => start.AddSeconds(1),
-        };
-        return (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
-    }
+    public static (long Start, long End) ParseWithinPattern(string? pattern) =>
+        AggregationTimeText.TryParsePattern(pattern, out var start, out var end)
+            ? (start, end)
+            : throw new FormatException($"'{pattern}' is not {AggregationTimeText.PatternShape}.");
 
     /// <summary>A <c>within</c> bound: a long, or a date string read by <see cref="ParseTimestamp"/>.</summary>
     public static long Bound(object? value) => value switch
@@ -155,21 +89,4 @@ public static partial class AggregationTime
     };
 
     private static long Floor(long timestamp, long unit) => timestamp - (((timestamp % unit) + unit) % unit);
-
-    private static TimeSpan Offset(Match match)
-    {
-        if (!match.Groups["oh"].Success)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var offset = new TimeSpan(int.Parse(match.Groups["oh"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["om"].Value, CultureInfo.InvariantCulture), 0);
-        return match.Groups["sign"].Value == "-" ? -offset : offset;
-    }
-
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<M>\d{2})-(?<d>\d{2}) (?<h>\d{2}):(?<m>\d{2}):(?<s>\d{2})(?:\.(?<ms>\d{3}))?(?: (?<sign>[+-])(?<oh>\d{2}):(?<om>\d{2}))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPattern();
-
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<M>\d{2}|\*\*)-(?<d>\d{2}|\*\*) (?<h>\d{2}|\*\*):(?<m>\d{2}|\*\*):(?<s>\d{2}|\*\*)(?: (?<sign>[+-])(?<oh>\d{2}):(?<om>\d{2}))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex WithinPattern();
 }

@@ -12,6 +12,7 @@ internal abstract class Scenario
         new Scenarios.FilterScenario(),
         new Scenarios.LengthAvgGroupByScenario(),
         new Scenarios.TimeSumScenario(),
+        new Scenarios.AggregationScenario(),
     ];
 
     /// <summary>The name printed in the <c>bench</c> line.</summary>

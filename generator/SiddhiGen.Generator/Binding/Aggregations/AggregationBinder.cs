@@ -61,6 +61,12 @@ internal sealed class AggregationBinder
                 case "store":
                     store = TableBinder.BindStore(_context, annotation, "aggregation '" + _name + "'");
                     _ok &= store is not null;
+                    if (store is not null)
+                    {
+                        // The bucket tables sit behind IAggregationBucketStore, ready for a database store; not yet wired.
+                        _context.Report(DiagnosticDescriptors.AggregationStoreInMemory, annotation.Span, _name, store.Type);
+                    }
+
                     break;
                 case "purge":
                     purge = annotation;
