@@ -177,7 +177,7 @@ internal sealed partial class QueryBinder
     /// <c>#log()</c>, <c>#log(message)</c>, <c>#log(logEvent)</c>, <c>#log(message, logEvent)</c>,
     /// <c>#log(priority, message)</c> or <c>#log(priority, message, logEvent)</c>.
     /// </summary>
-    private LogSpec? BindLog(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    internal LogSpec? BindLog(FunctionCallExpressionSyntax call, ExpressionScope scope)
     {
         var args = new List<ExpressionSpec>();
         foreach (var argument in call.Arguments)
@@ -226,7 +226,7 @@ internal sealed partial class QueryBinder
     /// <c>#pol2Cart(theta, rho [, z])</c>: adds x and y (and z) as doubles, theta in degrees. Siddhi rejects it on a
     /// stream that already has an x or y attribute.
     /// </summary>
-    private StreamFunctionSpec? BindPol2Cart(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    internal StreamFunctionSpec? BindPol2Cart(FunctionCallExpressionSyntax call, ExpressionScope scope)
     {
         var args = new List<ExpressionSpec>();
         if (call.IsStar)

@@ -7,8 +7,8 @@ namespace SiddhiGen.Runtime.Aggregations;
 /// The buckets of one incremental aggregation (<c>define aggregation A ... every sec ... year</c>), kept as Siddhi's
 /// chain of <c>IncrementalExecutor</c>s keeps them: each granularity has one running bucket in memory (the groups of the
 /// newest period it has seen) and a table of finished buckets. When a newer period begins at a granularity, or the
-/// app's clock passes the end of the running bucket, the running bucket goes into that granularity's table and merges
-/// into the next coarser granularity; so a bucket is built from the finer buckets, never again from raw events.
+/// app's clock passes the end of the running bucket (arrival time only), the running bucket goes into that granularity's
+/// table and merges into the next coarser granularity; so a bucket is built from the finer buckets, never again from raw events.
 /// </summary>
 /// <remarks>
 /// <para>An event older than a running bucket (out of order) goes straight into the table bucket it belongs to at
@@ -215,12 +215,7 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
                 }
 
                 level.RunningStart = start;
-                var end = AggregationTime.NextStart(start, level.Granularity);
-                if (end < _flushDue)
-                {
-                    _flushDue = end;
-                    _clock.Schedule(end, this);
-                }
+                ScheduleFlush(AggregationTime.NextStart(start, level.Granularity));
             }
 
             if (start == level.RunningStart)
@@ -264,17 +259,24 @@ public sealed class IncrementalAggregation<TKey, TValues> : ITimerTarget, IAppCo
     {
         foreach (var level in _levels)
         {
-            if (level.RunningStart == None)
+            if (level.RunningStart != None)
             {
-                continue;
+                ScheduleFlush(AggregationTime.NextStart(level.RunningStart, level.Granularity));
             }
+        }
+    }
 
-            var end = AggregationTime.NextStart(level.RunningStart, level.Granularity);
-            if (end < _flushDue)
-            {
-                _flushDue = end;
-                _clock.Schedule(end, this);
-            }
+    /// <summary>
+    /// Asks the clock to roll up at <paramref name="end"/>. Only on arrival time: with <c>aggregate by</c> the app's clock
+    /// says nothing about event time, so newer events roll buckets up (a clock running ahead would split a bucket
+    /// whose events are still coming, in a chunk, and its sums would add up in another order).
+    /// </summary>
+    private void ScheduleFlush(long end)
+    {
+        if (!EventTime && end < _flushDue)
+        {
+            _flushDue = end;
+            _clock.Schedule(end, this);
         }
     }
 

@@ -110,5 +110,20 @@ public sealed class AggregationEndToEndTests
             Assert.That(seconds, Is.EqualTo(new[] { new object?[] { AppHarness.Base, 3L }, new object?[] { AppHarness.Base + 1_000, 4L } }));
             Assert.That(minutes, Is.EqualTo(new[] { new object?[] { 7L } }));
         });
+
+    [Test]
+    public void StreamFunctionsRunOnTheInputSide()
+    {
+        using var harness = new AppHarness(
+            "define stream P (theta double, rho double);\n" +
+            "define aggregation Points from P#log('point')#pol2Cart(theta, rho)[x > 0]\n" +
+            "select sum(x) as sx, max(y) as my aggregate every sec;\n");
+        harness.Send(0, "P", 0.0, 2.0);
+        harness.Send(10, "P", 90.0, 3.0); // x is 3 cos 90°, a tiny positive number: it passes
+        harness.Send(20, "P", 180.0, 1.0); // x = -1: filtered out
+
+        var rows = harness.App.Query($"from Points within {AppHarness.Base}L, {AppHarness.Base + 1_000}L per 'seconds' select sx, my");
+        Assert.That(rows, Has.Count.EqualTo(1));
+        Assert.That((double)rows[0][0]!, Is.EqualTo(2.0 + (3.0 * Math.Cos(Math.PI / 2))).Within(1e-9));
     }
 }

@@ -62,6 +62,30 @@ public sealed class IncrementalAggregationTests
         Assert.That(Read(aggregation, Granularity.Minutes).Select(r => r.Sum), Is.EqualTo(new[] { 1L, 2L }));
     }
 
+    [Test]
+    public void TheClockRunningAheadOfTheEventsChangesNoBucket()
+    {
+        // As a chunk does: the clock moves to its last event first, so running buckets end before their events arrive.
+        var reference = Create(out var referenceClock);
+        var chunked = Create(out var clock);
+        var keys = new[] { "a", "b", "c" };
+        for (var start = 0; start < 200_000; start += 1024)
+        {
+            clock.AdvanceTo(Base + start + 1023);
+            for (var i = start; i < start + 1024; i++)
+            {
+                referenceClock.AdvanceTo(Base + i);
+                reference.Add(Base + i, keys[i % 3], Sum.Of(i));
+                chunked.Add(Base + i, keys[i % 3], Sum.Of(i));
+            }
+        }
+
+        foreach (var per in new[] { Granularity.Seconds, Granularity.Minutes, Granularity.Hours })
+        {
+            Assert.That(Read(chunked, per), Is.EqualTo(Read(reference, per)), per.ToString());
+        }
+    }
+
     private static IncrementalAggregation<string, Sum> Create(out VirtualClock clock)
     {
         clock = new VirtualClock(Base);

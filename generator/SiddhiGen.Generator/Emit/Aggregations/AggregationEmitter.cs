@@ -74,11 +74,22 @@ internal static class AggregationEmitter
         w.WriteComment(aggregation.Text);
         w.OpenBlock($"private sealed class {aggregation.OperatorName} : {Runtime}.IStreamReceiver<{e}>");
         w.WriteLine($"private readonly global::System.Collections.Generic.List<{row}> _found = new();");
+        var logs = aggregation.Input.PreWindowFilters.Any(f => f is LogSpec);
+        if (logs)
+        {
+            w.WriteLine($"private readonly {Runtime}.StreamLogger _log;");
+        }
+
         w.WriteLine();
         w.WriteLine("/// <summary>Arrival order of the events, which breaks ties between latest values of equal timestamps.</summary>");
         w.WriteLine("private long _sequence;");
         w.WriteLine();
         w.OpenBlock($"public {aggregation.OperatorName}({Runtime}.SiddhiApp app)");
+        if (logs)
+        {
+            w.WriteLine($"_log = new {Runtime}.StreamLogger(app);");
+        }
+
         var granularities = string.Join(", ", aggregation.Durations.Select(d => $"{Aggregations}.Granularity.{d}"));
         w.WriteLine($"Buckets = new({SourceWriter.StringLiteral(aggregation.Name)}, app.Clock, [{granularities}], {Purge(aggregation)}, eventTime: {(aggregation.Timestamp is null ? "false" : "true")});");
         w.CloseBlock();
@@ -86,7 +97,7 @@ internal static class AggregationEmitter
         w.WriteLine($"public {Aggregations}.IncrementalAggregation<{keyType}, Values> Buckets {{ get; }}");
         w.WriteLine();
 
-        EmitReceive(w, aggregation, e);
+        EmitReceive(w, app, aggregation, e);
         w.WriteLine();
         w.WriteSummary("The rows of the buckets a read asks for (the list is reused by the next read).");
         w.OpenBlock($"public global::System.Collections.Generic.List<{row}> Find({Aggregations}.AggregationWithin within)");
@@ -102,28 +113,57 @@ internal static class AggregationEmitter
         w.WriteLine();
         EmitKey(w, aggregation);
         w.WriteLine();
-        EmitValues(w, aggregation, e);
+        EmitValues(w, aggregation, aggregation.Input.Function is null ? e : "Extended");
+        if (aggregation.Input.Function is { } function)
+        {
+            w.WriteLine();
+            w.WriteSummary($"An event after #{function.Name}: the stream's attributes, then the ones it adds.");
+            w.WriteLine($"public readonly record struct Extended({string.Join(", ", function.Extended.Attributes.Select(a => $"{TypeNames.Nullable(a.Type)} {a.PropertyName}"))});");
+        }
+
         w.CloseBlock();
     }
 
-    private static void EmitReceive(SourceWriter w, AggregationSpec aggregation, string e)
+    private static void EmitReceive(SourceWriter w, AppSpec app, AggregationSpec aggregation, string e)
     {
-        var expressions = new ExpressionEmitter("ev.Data", "row", "state");
+        var original = new ExpressionEmitter("ev.Data", "row", "state");
         w.OpenBlock($"public void Receive(global::System.ReadOnlySpan<{Runtime}.StreamEvent<{e}>> chunk)");
         w.OpenBlock("foreach (ref readonly var ev in chunk)");
         w.WriteLine($"if (ev.Kind != {Runtime}.EventKind.Current) continue;");
-        var filters = aggregation.Input.PreWindowFilters.Concat(aggregation.Input.PostWindowFilters).Select(expressions.Condition).ToList();
+
+        // #log runs on the stream's event; filters after #pol2Cart read the extended event.
+        var before = aggregation.Input.PreWindowFilters.Where(f => aggregation.Input.Function is null || f is LogSpec).ToList();
+        var after = aggregation.Input.PreWindowFilters.Concat(aggregation.Input.PostWindowFilters).Except(before).ToList();
+        EmitFilters(w, before.Select(original.Condition).ToList());
+        var expressions = original;
+        var data = "ev.Data";
+        if (aggregation.Input.Function is { } function)
+        {
+            var input = app.Streams.First(s => s.Name == aggregation.Input.StreamName);
+            var args = function.Arguments.Select(a => $"(double?){ExpressionEmitter.Parenthesize(original.Emit(a))}").ToList();
+            w.WriteLine($"// #{function.Name}: the event gets its Cartesian coordinates (theta in degrees).");
+            w.WriteLine($"var (x, y) = {Runtime}.SiddhiFunctions.PolarToCartesian({args[0]}, {args[1]});");
+            var added = args.Count == 3 ? $"x, y, {args[2]}" : "x, y";
+            w.WriteLine($"var data = new Extended({string.Join(", ", input.Attributes.Select(a => "ev.Data." + a.PropertyName))}, {added});");
+            expressions = new ExpressionEmitter("data", "row", "state");
+            data = "data";
+        }
+
+        EmitFilters(w, after.Select(expressions.Condition).ToList());
+        w.WriteLine($"var timestamp = {Timestamp(aggregation, expressions)};");
+        var key = string.Join(", ", aggregation.GroupBy.Select(expressions.Emit));
+        w.WriteLine($"Buckets.Add(timestamp, new Key({key}), Values.Of(in {data}, timestamp, ++_sequence));");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    private static void EmitFilters(SourceWriter w, List<string> filters)
+    {
         if (filters.Count > 0)
         {
             var all = filters.Count == 1 ? filters[0] : string.Join(" && ", filters.Select(ExpressionEmitter.Parenthesize));
             w.WriteLine($"if (!{ExpressionEmitter.Parenthesize(all)}) continue;");
         }
-
-        w.WriteLine($"var timestamp = {Timestamp(aggregation, expressions)};");
-        var key = string.Join(", ", aggregation.GroupBy.Select(expressions.Emit));
-        w.WriteLine($"Buckets.Add(timestamp, new Key({key}), Values.Of(in ev.Data, timestamp, ++_sequence));");
-        w.CloseBlock();
-        w.CloseBlock();
     }
 
     /// <summary>The event time: the <c>aggregate by</c> attribute (epoch milliseconds or a date string), else the arrival time.</summary>
