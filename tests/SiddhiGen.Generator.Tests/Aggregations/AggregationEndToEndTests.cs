@@ -110,6 +110,7 @@ public sealed class AggregationEndToEndTests
             Assert.That(seconds, Is.EqualTo(new[] { new object?[] { AppHarness.Base, 3L }, new object?[] { AppHarness.Base + 1_000, 4L } }));
             Assert.That(minutes, Is.EqualTo(new[] { new object?[] { 7L } }));
         });
+    }
 
     [Test]
     public void StreamFunctionsRunOnTheInputSide()
