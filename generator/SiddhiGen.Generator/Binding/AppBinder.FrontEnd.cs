@@ -134,8 +134,6 @@ internal sealed partial class AppBinder
             {
                 _aggregations.Add(spec);
             }
-
-            _context.NotSupported("aggregation definition", aggregation.Name.Span);
         }
     }
 

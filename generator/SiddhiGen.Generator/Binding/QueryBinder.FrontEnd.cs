@@ -149,10 +149,6 @@ internal sealed partial class QueryBinder
 
         var store = _symbols.FindStore(storeName);
         var stream = ResolveStateSource(streamSide.Source, "a join");
-        if (kind != "table")
-        {
-            _context.NotSupported($"join with {kind} '{storeName}'", storeSide.Source.Span);
-        }
         if (store is null || stream is null)
         {
             return null;
@@ -176,7 +172,7 @@ internal sealed partial class QueryBinder
         var withinOk = true;
         if (store.Kind == StoreKind.Aggregation)
         {
-            within = AggregationReads.BindWithin(_context, _expressions, syntax.WithinStart, syntax.WithinEnd, syntax.Per, scope, "A join with", storeName, syntax.Span);
+            within = AggregationReads.BindWithin(_context, _expressions, syntax.WithinStart, syntax.WithinEnd, syntax.Per, scope, "A join with", storeName, store.Durations, syntax.Span);
             withinOk = within is not null;
         }
         else if (syntax.WithinStart is not null || syntax.Per is not null)
@@ -193,7 +189,7 @@ internal sealed partial class QueryBinder
             onOk = on is not null;
         }
 
-        var selector = BindSelector(query.Selector, scope.WithPlace("select clause"));
+        var selector = BindJoinSelector(query.Selector, scope.WithPlace("select clause"));
         var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
         if (streamSideSpec is null || storeSideSpec is null || !withinOk || !onOk || selector is null || output is null || (query.OutputRate is not null && rate is null))

@@ -83,9 +83,9 @@ internal sealed partial class QueryBinder
         var ok = true;
         AggregationWithinSpec? within = null;
         var storeScope = StoreScope.StoreOnly(_expressions, store, reference, "condition");
-        if (kind == StoreKind.Aggregation && (input.WithinStart is not null || input.Per is not null))
+        if (kind == StoreKind.Aggregation)
         {
-            within = AggregationReads.BindWithin(_context, _expressions, input.WithinStart, input.WithinEnd, input.Per, storeScope, "An on-demand query on", name, input.Span);
+            within = AggregationReads.BindWithin(_context, _expressions, input.WithinStart, input.WithinEnd, input.Per, storeScope, "An on-demand query on", name, store.Durations, input.Span);
             ok = within is not null;
         }
         else if (input.WithinStart is not null || input.Per is not null)
@@ -101,7 +101,7 @@ internal sealed partial class QueryBinder
             ok &= on is not null;
         }
 
-        var selector = BindSelector(syntax.Selector, new ExpressionScope(store.Schema, input.Alias?.Text, "select clause"));
+        var selector = BindJoinSelector(syntax.Selector, new ExpressionScope(store.Schema, input.Alias?.Text, "select clause"));
         if (!ok || selector is null)
         {
             return null;

@@ -17,6 +17,9 @@ internal sealed partial class QueryBinder
     private readonly AppSymbols _symbols;
     private readonly ExpressionBinder _expressions;
 
+    /// <summary>True while the selector of a join or an on-demand find is bound: it may order by input attributes.</summary>
+    private bool _orderByInputs;
+
     public QueryBinder(BindingContext context, AppSymbols symbols)
     {
         _context = context;
@@ -93,7 +96,7 @@ internal sealed partial class QueryBinder
     {
         var binder = new JoinBinder(_context, _symbols, _expressions);
         var join = binder.Bind(syntax, operatorName);
-        var selector = binder.Scope is { } scope ? BindSelector(query.Selector, scope.WithPlace("select clause")) : null;
+        var selector = binder.Scope is { } scope ? BindJoinSelector(query.Selector, scope.WithPlace("select clause")) : null;
         var rate = query.OutputRate is null ? null : BindRate(query.OutputRate, query.Output);
         var output = BindOutput(query, name, selector);
         if (join is null || selector is null || output is null || (query.OutputRate is not null && rate is null))
@@ -174,7 +177,7 @@ internal sealed partial class QueryBinder
     /// <c>#log()</c>, <c>#log(message)</c>, <c>#log(logEvent)</c>, <c>#log(message, logEvent)</c>,
     /// <c>#log(priority, message)</c> or <c>#log(priority, message, logEvent)</c>.
     /// </summary>
-    private LogSpec? BindLog(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    internal LogSpec? BindLog(FunctionCallExpressionSyntax call, ExpressionScope scope)
     {
         var args = new List<ExpressionSpec>();
         foreach (var argument in call.Arguments)
@@ -223,7 +226,7 @@ internal sealed partial class QueryBinder
     /// <c>#pol2Cart(theta, rho [, z])</c>: adds x and y (and z) as doubles, theta in degrees. Siddhi rejects it on a
     /// stream that already has an x or y attribute.
     /// </summary>
-    private StreamFunctionSpec? BindPol2Cart(FunctionCallExpressionSyntax call, ExpressionScope scope)
+    internal StreamFunctionSpec? BindPol2Cart(FunctionCallExpressionSyntax call, ExpressionScope scope)
     {
         var args = new List<ExpressionSpec>();
         if (call.IsStar)
@@ -386,8 +389,56 @@ internal sealed partial class QueryBinder
         return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post), streamFunction) : null;
     }
 
+    /// <summary>
+    /// The selector of a join or of an on-demand find, which may order by an attribute of its input that it does not
+    /// select (Siddhi falls back to the input: <c>order by AGG_TIMESTAMP</c>).
+    /// </summary>
+    private SelectorSpec? BindJoinSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
+    {
+        _orderByInputs = true;
+        try
+        {
+            return BindSelector(syntax, inputScope);
+        }
+        finally
+        {
+            _orderByInputs = false;
+        }
+    }
+
+    /// <summary>
+    /// <c>order by</c> with an input attribute the query does not select: every item orders the input rows before
+    /// they are selected, an output attribute by the expression it selects (which must not aggregate).
+    /// </summary>
+    private bool BindInputOrder(SelectorSyntax syntax, ExpressionScope inputScope, List<ProjectionSpec> projections, List<InputOrderBySpec> inputOrderBy)
+    {
+        var ok = true;
+        foreach (var item in syntax.OrderBy)
+        {
+            var projection = item.Attribute.Qualifier is null ? projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text) : null;
+            if (projection is not null && SpecWalker.Descendants(projection.Expression).Any(e => e is AggregateRefSpec))
+            {
+                _context.NotSupported("order by an aggregated attribute together with an input attribute", item.Attribute.Span);
+                ok = false;
+                continue;
+            }
+
+            var key = projection?.Expression ?? _expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause"));
+            if (key is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            inputOrderBy.Add(new InputOrderBySpec(key, item.IsDescending));
+        }
+
+        return ok;
+    }
+
     private SelectorSpec? BindSelector(SelectorSyntax? syntax, ExpressionScope inputScope)
     {
+        var inputOrderBy = new List<InputOrderBySpec>();
         var aggregators = new List<AggregatorSpec>();
         var projections = new List<ProjectionSpec>();
         var ok = true;
@@ -471,29 +522,36 @@ internal sealed partial class QueryBinder
                 ok &= having is not null;
             }
 
-            foreach (var item in syntax.OrderBy)
+            if (_orderByInputs && syntax.OrderBy.Any(item => item.Attribute.Qualifier is not null || projections.All(p => p.Attribute.Name != item.Attribute.Name.Text)))
             {
-                var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
-                if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
+                ok &= BindInputOrder(syntax, inputScope, projections, inputOrderBy);
+            }
+            else
+            {
+                foreach (var item in syntax.OrderBy)
                 {
-                    // Over a join or pattern, Siddhi falls back to the inputs (e.g. order by AGG_TIMESTAMP).
-                    if (_expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause")) is not null)
+                    var projection = projections.FirstOrDefault(p => p.Attribute.Name == item.Attribute.Name.Text);
+                    if ((projection is null || item.Attribute.Qualifier is not null) && inputScope.Sources.Count > 1)
                     {
-                        _context.NotSupported("order by an input attribute", item.Attribute.Span);
+                        // Over a pattern, Siddhi falls back to the pattern's events.
+                        if (_expressions.Bind(item.Attribute, inputScope.WithPlace("order by clause")) is not null)
+                        {
+                            _context.NotSupported("order by an input attribute of a pattern", item.Attribute.Span);
+                        }
+
+                        ok = false;
+                        continue;
                     }
 
-                    ok = false;
-                    continue;
-                }
+                    if (projection is null || item.Attribute.Qualifier is not null)
+                    {
+                        _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
+                        ok = false;
+                        continue;
+                    }
 
-                if (projection is null || item.Attribute.Qualifier is not null)
-                {
-                    _context.Report(DiagnosticDescriptors.NotAnOutputAttribute, item.Attribute.Span, item.Attribute.Name.Text, "order by");
-                    ok = false;
-                    continue;
+                    orderBy.Add(new OrderBySpec(projection.Attribute, item.IsDescending));
                 }
-
-                orderBy.Add(new OrderBySpec(projection.Attribute, item.IsDescending));
             }
 
             limit = BindCount(syntax.Limit, "limit", ref ok);
@@ -508,7 +566,8 @@ internal sealed partial class QueryBinder
                 having,
                 new EquatableArray<OrderBySpec>(orderBy),
                 limit,
-                offset)
+                offset,
+                new EquatableArray<InputOrderBySpec>(inputOrderBy))
             : null;
     }
 

@@ -156,6 +156,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndefinedEventReference = Error(
         "SIDDHI066", "Undefined event reference", "'{0}' is not an event or stream of this {1}");
 
+    public static readonly DiagnosticDescriptor PerNotAggregated = Warning(
+        "SIDDHI070", "Granularity not aggregated", "Aggregation '{0}' does not aggregate per {1}: it aggregates per {2}, so every read fails at run time");
+
+    public static readonly DiagnosticDescriptor InvalidAggregationTime = Error(
+        "SIDDHI071", "Invalid aggregation time", "'{0}' is not {1}");
+
+    public static readonly DiagnosticDescriptor AggregationStoreInMemory = Warning(
+        "SIDDHI072", "Aggregation store kept in memory", "Aggregation '{0}' keeps its buckets in memory: @store(type='{1}') on an aggregation is not supported yet");
+
     public static readonly DiagnosticDescriptor InvalidAnnotation = Error(
         "SIDDHI080", "Invalid annotation", "{0}");
 

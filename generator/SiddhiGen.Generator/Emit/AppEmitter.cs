@@ -29,6 +29,7 @@ internal static class AppEmitter
             w.WriteLine();
         }
 
+        AggregationEmitter.EmitRowStructs(w, app);
         TableEmitter.EmitRowStructs(w, app with { Queries = new EquatableArray<QuerySpec>(app.Queries.Concat(app.Partitions.SelectMany(p => p.Queries)).ToArray()) });
         EmitAppClass(w, app, textHash);
         ScriptEmitter.EmitHolder(w, app);
@@ -98,6 +99,7 @@ internal static class AppEmitter
         }
 
         TableEmitter.EmitMembers(w, app);
+        AggregationEmitter.EmitMembers(w, app);
         foreach (var (query, view) in app.Queries.Select(q => (q, app)).Concat(app.Partitions.SelectMany(p => p.Queries.Select(q => (q, PartitionEmitter.ViewOf(app, p))))))
         {
             var output = TableEmitter.OutputOf(view, query);
@@ -161,6 +163,7 @@ internal static class AppEmitter
         }
 
         TableEmitter.EmitConstruction(w, app);
+        AggregationEmitter.EmitConstruction(w, app);
         Persistence.AppStateEmitter.EmitTables(w, app);
         OnDemandEmitter.Emit(w, app);
         Persistence.AppStateEmitter.EmitUnsupported(w, app);
@@ -228,6 +231,12 @@ internal static class AppEmitter
         {
             w.WriteLine();
             NamedWindowEmitter.Emit(w, app, window);
+        }
+
+        foreach (var aggregation in app.Aggregations)
+        {
+            w.WriteLine();
+            AggregationEmitter.Emit(w, app, aggregation);
         }
 
         foreach (var query in app.Queries)

@@ -86,7 +86,15 @@ internal static class JoinEmitter
         w.WriteLine($"if (ev.Kind is not ({Runtime}.EventKind.Current or {Runtime}.EventKind.Expired)) continue;");
         w.WriteLine("_joined.Clear();");
         var otherIsTable = TableJoinEmitter.IsTableSide(query, other);
-        w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(app, query, isLeft)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        if (otherIsTable && AggregationJoinEmitter.Applies(query))
+        {
+            AggregationJoinEmitter.OpenRowLoop(w, app, query, isLeft);
+        }
+        else
+        {
+            w.OpenBlock(otherIsTable ? $"foreach (ref readonly var match in {TableJoinEmitter.Rows(app, query, isLeft)})" : $"foreach (ref readonly var match in _{Camel(other.Path)}.Contents)");
+        }
+
         var matchData = otherIsTable ? "match" : "match.Data";
         w.WriteLine(isLeft ? $"var joined = new Joined(ev.Data, {matchData});" : $"var joined = new Joined({matchData}, ev.Data);");
         if (otherIsTable)
@@ -112,9 +120,40 @@ internal static class JoinEmitter
         }
 
         w.WriteLine();
+        if (query.Selector.InputOrderBy.Count > 0)
+        {
+            w.WriteLine($"{Runtime}.EventSorting.StableSort(_joined.AsSpan(), s_inputOrder);");
+        }
+
         w.WriteLine("Select(_joined.Span);");
         w.CloseBlock();
         w.CloseBlock();
+    }
+
+    /// <summary>The order of joined rows for an <c>order by</c> on input attributes the query does not select.</summary>
+    public static void EmitInputOrderComparer(SourceWriter w, QuerySpec query)
+    {
+        var orderBy = query.Selector.InputOrderBy;
+        if (orderBy.Count == 0)
+        {
+            return;
+        }
+
+        var a = new ExpressionEmitter("a.Data", "row", "state");
+        var b = new ExpressionEmitter("b.Data", "row", "state");
+        w.WriteLine();
+        w.WriteLine("// order by attributes of the joined inputs: the joined rows of a trigger are ordered before they are selected.");
+        w.WriteLine($"private static readonly global::System.Comparison<{Runtime}.StreamEvent<Joined>> s_inputOrder = static (a, b) =>");
+        w.OpenBlock();
+        for (var i = 0; i < orderBy.Count; i++)
+        {
+            var name = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteLine($"var {name} = {Runtime}.EventSorting.Compare({a.Emit(orderBy[i].Input)}, {b.Emit(orderBy[i].Input)});");
+            w.WriteLine($"if ({name} != 0) return {(orderBy[i].Descending ? "-" : "")}{name};");
+        }
+
+        w.WriteLine("return 0;");
+        w.CloseBlock(";");
     }
 
     public static void EmitSideClasses(SourceWriter w, AppSpec app, QuerySpec query)
@@ -123,6 +162,7 @@ internal static class JoinEmitter
         w.WriteLine();
         w.WriteSummary("The event the selector reads: one event of each side (default, all nulls, when unmatched).");
         w.WriteLine($"private readonly record struct Joined({EventType(app, join.Left)} Left, {EventType(app, join.Right)} Right);");
+        EmitInputOrderComparer(w, query);
         foreach (var side in new[] { join.Left, join.Right }.Where(side => !TableJoinEmitter.IsTableSide(query, side)))
         {
             w.WriteLine();
@@ -271,7 +311,9 @@ internal static class JoinEmitter
     }
 
     internal static string EventType(AppSpec app, JoinSideSpec side) =>
-        app.Streams.FirstOrDefault(s => s.Name == side.StreamName)?.EventTypeName ?? TableEmitter.RowType(app, side.StreamName)!;
+        app.Streams.FirstOrDefault(s => s.Name == side.StreamName)?.EventTypeName
+        ?? TableEmitter.RowType(app, side.StreamName)
+        ?? app.Aggregations.First(a => a.Name == side.StreamName).Schema.EventTypeName;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 }

@@ -15,13 +15,13 @@ internal static class OnDemandEmitter
 
     public static void Emit(SourceWriter w, AppSpec app)
     {
-        if (app.Windows.Count == 0 && app.Tables.Count == 0)
+        if (app.Windows.Count == 0 && app.Tables.Count == 0 && app.Aggregations.Count == 0)
         {
             return;
         }
 
         w.WriteLine();
-        w.WriteLine("// On-demand queries (Query) read the named windows; their text is bound against these definitions.");
+        w.WriteLine("// On-demand queries (Query) read the named windows, tables and aggregations; their text is bound against these definitions.");
         w.WriteLine($"UseOnDemandQueries({SourceWriter.StringLiteral(Definitions(app))});");
         foreach (var window in app.Windows)
         {
@@ -30,6 +30,7 @@ internal static class OnDemandEmitter
         }
 
         TableEmitter.EmitRegistrations(w, app);
+        AggregationEmitter.EmitRegistrations(w, app);
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ internal static class QueryEmitter
 
         w.WriteLine($"private readonly {Runtime}.QueryOutput<{outEvent}> _output;");
         TableEmitter.EmitOperatorFields(w, app, query);
+        AggregationJoinEmitter.EmitOperatorFields(w, app, query);
         if (UsesClock(query))
         {
             w.WriteLine($"private readonly {Runtime}.AppClock _clock;");
@@ -135,6 +136,7 @@ internal static class QueryEmitter
         w.OpenBlock($"public {query.OperatorName}({Runtime}.SiddhiApp app, {Runtime}.QueryOutput<{outEvent}> output{extraParameters})");
         w.WriteLine("_output = output;");
         TableEmitter.EmitOperatorConstruction(w, app, query);
+        AggregationJoinEmitter.EmitOperatorConstruction(w, app, query);
         if (join is not null)
         {
             JoinEmitter.EmitConstruction(w, app, query);

@@ -11,9 +11,9 @@ namespace SiddhiGen.Generator.Emit;
 /// </summary>
 internal static class TableJoinEmitter
 {
-    /// <summary>True when <paramref name="side"/> of the query's join is a table.</summary>
+    /// <summary>True when <paramref name="side"/> of the query's join is a table or an aggregation (a store: never a side class).</summary>
     public static bool IsTableSide(QuerySpec query, JoinSideSpec side) =>
-        query.JoinStore is { Kind: StoreKind.Table } store && store.Side == side.Path;
+        query.JoinStore is { Kind: StoreKind.Table or StoreKind.Aggregation } store && store.Side == side.Path;
 
     /// <summary>
     /// The rows the stream side's trigger scans: an in-memory table's rows, or what a store finds for the

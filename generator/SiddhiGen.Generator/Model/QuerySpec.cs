@@ -48,7 +48,15 @@ public sealed record SelectorSpec(
     ExpressionSpec? Having,
     EquatableArray<OrderBySpec> OrderBy,
     long? Limit,
-    long? Offset);
+    long? Offset,
+    EquatableArray<InputOrderBySpec> InputOrderBy = default);
+
+/// <summary>
+/// One key of an <c>order by</c> over a join or an on-demand find that names an attribute of the input it does not
+/// select (Siddhi falls back to the input, e.g. <c>order by AGG_TIMESTAMP</c>): then every key is an expression over the
+/// input, and the input rows (a trigger's joined rows, the rows found) are ordered by the keys (stable) before selection.
+/// </summary>
+public sealed record InputOrderBySpec(ExpressionSpec Input, bool Descending);
 
 /// <summary>Which events a query outputs (<c>insert [current|expired|all] events</c>).</summary>
 public enum OutputEventType

@@ -22,6 +22,7 @@ internal sealed class FindQuery
     private readonly AggregatorSpec[] _aggregatorSpecs;
     private readonly Func<EvaluationFrame, object?>?[] _aggregatorArguments;
     private readonly (int Index, bool Descending)[] _orderBy;
+    private readonly (Func<EvaluationFrame, object?> Key, bool Descending)[] _inputOrderBy;
     private readonly long? _limit;
     private readonly long? _offset;
 
@@ -38,6 +39,7 @@ internal sealed class FindQuery
         _aggregatorSpecs = selector.Aggregators.OrderBy(a => a.Index).ToArray();
         _aggregatorArguments = _aggregatorSpecs.Select(a => a.Argument is null ? null : compiler.Compile(a.Argument)).ToArray();
         _orderBy = selector.OrderBy.Select(o => (Array.IndexOf(outputNames, o.Attribute.Name), o.Descending)).ToArray();
+        _inputOrderBy = selector.InputOrderBy.Select(o => (compiler.Compile(o.Input), o.Descending)).ToArray();
         _limit = selector.Limit;
         _offset = selector.Offset;
         Output = new StreamSchema(spec.Store, [.. spec.Output.Select(a => new StreamAttribute(a.Name, Values.ToSiddhiType(a.Type)))]);
@@ -65,6 +67,11 @@ internal sealed class FindQuery
             }
         }
 
+        if (_inputOrderBy.Length > 0)
+        {
+            matched = OrderInputs(frame, matched);
+        }
+
         if (!Aggregating)
         {
             return OrderAndPage(SelectPlain(frame, matched));
@@ -76,6 +83,34 @@ internal sealed class FindQuery
         }
 
         return OrderAndPage(SelectGrouped(frame, matched));
+    }
+
+    /// <summary><c>order by</c> on input attributes: the rows found, ordered (stable) before they are selected.</summary>
+    private List<DynamicEvent> OrderInputs(EvaluationFrame frame, List<DynamicEvent> matched)
+    {
+        var keyed = new List<(object?[] Keys, DynamicEvent Row)>(matched.Count);
+        foreach (var row in matched)
+        {
+            frame.Input = row.Data;
+            frame.Timestamp = row.Timestamp;
+            keyed.Add((_inputOrderBy.Select(o => o.Key(frame)).ToArray(), row));
+        }
+
+        return [.. keyed.OrderBy(k => k.Keys, Comparer<object?[]>.Create(CompareKeys)).Select(k => k.Row)];
+    }
+
+    private int CompareKeys(object?[] a, object?[] b)
+    {
+        for (var i = 0; i < _inputOrderBy.Length; i++)
+        {
+            var c = Values.Compare(a[i], b[i]);
+            if (c != 0)
+            {
+                return _inputOrderBy[i].Descending ? -c : c;
+            }
+        }
+
+        return 0;
     }
 
     private List<object?[]> SelectPlain(EvaluationFrame frame, List<DynamicEvent> matched)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SiddhiGen.Generator.Binding;
+using SiddhiGen.Runtime.Aggregations;
 using SiddhiGen.Generator.Model;
 using SiddhiParser = SiddhiGen.Generator.Parsing.SiddhiParser;
 
@@ -8,8 +9,8 @@ namespace SiddhiGen.Runtime.Evaluator;
 /// <summary>
 /// Serves <see cref="SiddhiApp.Query"/>: binds on-demand query text against the app's definitions with the generator's
 /// own parser and binder (<see cref="OnDemandQueries"/>; one grammar, one set of messages), compiles it for the
-/// interpreter, and runs it: a find over a snapshot of the queryable source it reads (a named window, a table; an
-/// aggregation registers the same way when it exists), an insert, delete or update on a registered table.
+/// interpreter, and runs it: a find over a snapshot of the queryable source it reads (a named window, a table, or the
+/// buckets of an aggregation that its <c>within ... per ...</c> selects), an insert, delete or update on a registered table.
 /// </summary>
 /// <remarks>
 /// Compiled queries are cached by text. Binding happens under a private lock; a snapshot is taken under the app's
@@ -54,9 +55,31 @@ internal sealed class OnDemandRuntime
         }
     }
 
+    /// <summary>Makes aggregation <paramref name="name"/> readable: <paramref name="find"/> gives the rows a <c>within ... per ...</c> selects.</summary>
+    public void RegisterAggregation(string name, StreamSchema schema, Func<AggregationWithin, IEnumerable<object?[]>> find)
+    {
+        lock (_gate)
+        {
+            _sources[name] = new Queryable(schema, () => [], null, find);
+            _cache.Clear();
+        }
+    }
+
     public IReadOnlyList<object?[]> Run(string text)
     {
         var (query, source) = Compile(text);
+        if (query is AggregationFind aggregationFind)
+        {
+            List<DynamicEvent> buckets;
+            using (_app.ProcessingLock.Enter())
+            {
+                var now = _app.Clock.Now;
+                buckets = [.. source.Find!(aggregationFind.Within()).Select(row => new DynamicEvent(now, row, IsExpired: false))];
+            }
+
+            return aggregationFind.Query.Run(buckets);
+        }
+
         if (query is ModifyQuery modify)
         {
             using (_app.ProcessingLock.Enter())
@@ -80,6 +103,7 @@ internal sealed class OnDemandRuntime
     public StreamSchema OutputOf(string text) => Compile(text).Query switch
     {
         FindQuery find => find.Output,
+        AggregationFind find => find.Query.Output,
         var modify => ((ModifyQuery)modify).Output,
     };
 
@@ -90,7 +114,13 @@ internal sealed class OnDemandRuntime
         {
             if (_cache.TryGetValue(text, out var cached))
             {
-                return (cached, _sources[cached is FindQuery find ? find.Store : ((ModifyQuery)cached).Store]);
+                var store = cached switch
+                {
+                    FindQuery find => find.Store,
+                    AggregationFind find => find.Query.Store,
+                    _ => ((ModifyQuery)cached).Store,
+                };
+                return (cached, _sources[store]);
             }
 
             var result = Binder().Bind(text);
@@ -105,18 +135,17 @@ internal sealed class OnDemandRuntime
                 StoreKind.Aggregation => "aggregation",
                 _ => "window",
             };
-            if (spec.Within is not null)
-            {
-                throw new NotSupportedException($"On-demand queries with 'within ... per' on aggregation '{spec.Store}' are not supported yet.");
-            }
-
             if (!_sources.TryGetValue(spec.Store, out var source))
             {
                 throw new NotSupportedException($"On-demand queries on {kind} '{spec.Store}' are not supported yet.");
             }
 
             object query;
-            if (spec.Kind == OnDemandQueryKind.Find)
+            if (spec.Kind == OnDemandQueryKind.Find && spec.Within is { } within)
+            {
+                query = new AggregationFind(new FindQuery(spec, source.Schema, _app.Clock), WithinOf(within));
+            }
+            else if (spec.Kind == OnDemandQueryKind.Find)
             {
                 query = new FindQuery(spec, source.Schema, _app.Clock);
             }
@@ -164,6 +193,31 @@ internal sealed class OnDemandRuntime
         _ => "'update or insert into'",
     };
 
-    /// <summary>A source on-demand queries read: its row schema, a snapshot of its rows, and for a table how to change it.</summary>
-    private sealed record Queryable(StreamSchema Schema, Func<IEnumerable<DynamicEvent>> Snapshot, IOnDemandTable? Table);
+    /// <summary>
+    /// <c>within ... per ...</c> of an on-demand query, evaluated when it runs (its values are constants or functions
+    /// such as <c>currentTimeMillis()</c>: there is no event to read).
+    /// </summary>
+    private Func<AggregationWithin> WithinOf(AggregationWithinSpec within)
+    {
+        var compiler = new ExpressionCompiler([], null, _app.Clock);
+        var start = compiler.Compile(within.Start);
+        var end = within.End is null ? null : compiler.Compile(within.End);
+        var per = compiler.Compile(within.Per);
+        return () =>
+        {
+            var frame = new EvaluationFrame { Timestamp = _app.Clock.Now };
+            return end is null
+                ? AggregationWithin.Of(start(frame) as string, per(frame) as string)
+                : AggregationWithin.Of(start(frame), end(frame), per(frame) as string);
+        };
+    }
+
+    /// <summary>
+    /// A source on-demand queries read: its row schema, a snapshot of its rows, for a table how to change it, and for an
+    /// aggregation the rows of the buckets a <c>within ... per ...</c> selects.
+    /// </summary>
+    private sealed record Queryable(StreamSchema Schema, Func<IEnumerable<DynamicEvent>> Snapshot, IOnDemandTable? Table, Func<AggregationWithin, IEnumerable<object?[]>>? Find = null);
+
+    /// <summary>A find on an aggregation: the buckets its <c>within ... per ...</c> selects, through the find.</summary>
+    private sealed record AggregationFind(FindQuery Query, Func<AggregationWithin> Within);
 }

@@ -1,3 +1,4 @@
+using SiddhiGen.Runtime.Aggregations;
 using SiddhiGen.Runtime.Evaluator;
 
 namespace SiddhiGen.Runtime;
@@ -96,6 +97,19 @@ public abstract partial class SiddhiApp
             schema,
             () => onDemand.Rows().Select(row => new DynamicEvent(Clock.Now, row, IsExpired: false)),
             onDemand);
+    }
+
+    /// <summary>
+    /// Makes aggregation <paramref name="name"/> readable by on-demand queries (<c>from A within ... per ... select ...</c>):
+    /// <paramref name="find"/> returns the rows (<c>AGG_TIMESTAMP</c> first) of the buckets a <c>within ... per ...</c>
+    /// selects. It is called under the processing lock, and must copy.
+    /// </summary>
+    protected void RegisterAggregation(string name, StreamSchema schema, Func<AggregationWithin, IEnumerable<object?[]>> find)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(find);
+        (_onDemand ??= new OnDemandRuntime(this)).RegisterAggregation(name, schema, find);
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal abstract class Scenario
         new Scenarios.LengthAvgGroupByScenario(),
         new Scenarios.TimeSumScenario(),
         new Scenarios.PatternScenario(),
+        new Scenarios.AggregationScenario(),
     ];
 
     /// <summary>The name printed in the <c>bench</c> line.</summary>

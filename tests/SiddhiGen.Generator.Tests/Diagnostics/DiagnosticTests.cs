@@ -7,7 +7,9 @@ public sealed class DiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        yield return Case("SIDDHI001", 2, 20, "'aggregation definition' is not supported yet", S + "define aggregation Totals from S select symbol, sum(price) as total group by symbol aggregate every sec ... min;");
+        yield return Case("SIDDHI001", 2, 61, "'order by an input attribute of a pattern' is not supported yet", S + "from every e1=S -> e2=S select e1.symbol as symbol order by e2.price insert into O;");
+        yield return Case("SIDDHI071", 3, 22, "'2020-06' is not a within pattern: 'yyyy-MM-dd HH:mm:ss' with '**' for the free fields, e.g. '2017-06-** **:**:**' (once a field is '**', every later one is too)", S + "define aggregation A from S select symbol, sum(price) as total group by symbol aggregate every sec ... min;\nfrom S join A within '2020-06' per 'sec' select A.total as total insert into O;");
+        yield return Case("SIDDHI071", 3, 45, "'2020-06-31 00:00:00' is not a date 'yyyy-MM-dd HH:mm:ss', optionally with '.SSS' milliseconds and a ' +hh:mm' offset", S + "define aggregation A from S select symbol, sum(price) as total group by symbol aggregate every sec ... min;\nfrom S join A within '2020-06-01 00:00:00', '2020-06-31 00:00:00' per 'sec' select A.total as total insert into O;");
         yield return Case("SIDDHI044", 2, 24, "The cron expression of trigger 'Tick' must be a Quartz cron expression of 6 or 7 fields (seconds first)", S + "define trigger Tick at '*/5 * * *';\nfrom Tick select triggered_time insert into O;");
         yield return Case("SIDDHI001", 2, 6, "'output rate limiting on a pattern' is not supported yet", S + "from every e1=S -> not S[price > e1.price] for 1 sec select e1.symbol as symbol output every 2 events insert into O;");
         yield return Case("SIDDHI001", 2, 15, "'@purge on a partition' is not supported yet", S + "@purge(enable='true', interval='1 sec', idle.period='1 min') partition with (symbol of S) begin from S select symbol insert into O; end;");

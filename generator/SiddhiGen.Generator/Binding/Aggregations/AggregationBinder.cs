@@ -61,6 +61,12 @@ internal sealed class AggregationBinder
                 case "store":
                     store = TableBinder.BindStore(_context, annotation, "aggregation '" + _name + "'");
                     _ok &= store is not null;
+                    if (store is not null)
+                    {
+                        // The bucket tables sit behind IAggregationBucketStore, ready for a database store; not yet wired.
+                        _context.Report(DiagnosticDescriptors.AggregationStoreInMemory, annotation.Span, _name, store.Type);
+                    }
+
                     break;
                 case "purge":
                     purge = annotation;
@@ -76,6 +82,9 @@ internal sealed class AggregationBinder
         }
 
         var inputSpec = BindHandlers(input);
+
+        // After #pol2Cart the aggregation reads the extended event (the stream's attributes, then x, y[, z]).
+        input = inputSpec?.Function?.Extended ?? input;
         var attributes = new List<AggregationAttributeSpec>();
         var groupBy = new List<AttributeRefSpec>();
         var schema = BindSelection(input, attributes, groupBy);
@@ -149,12 +158,15 @@ internal sealed class AggregationBinder
         return null;
     }
 
+    /// <summary>Filters and the stream functions <c>#log</c> (before any attribute is added) and <c>#pol2Cart</c> (once).</summary>
     private InputSpec? BindHandlers(StreamSpec input)
     {
         var scope = new ExpressionScope(input, null, "filter");
         var pre = new List<ExpressionSpec>();
         var post = new List<ExpressionSpec>();
         WindowSpec? window = null;
+        StreamFunctionSpec? function = null;
+        var queries = new QueryBinder(_context, _symbols);
         var ok = true;
         foreach (var handler in _definition.Input.Handlers)
         {
@@ -174,15 +186,37 @@ internal sealed class AggregationBinder
                     _context.Report(DiagnosticDescriptors.InvalidQuery, w.Span, $"Aggregation '{_name}' reads its input without a window: remove '#window.{w.Function.FullName}'");
                     ok = false;
                     break;
-                case StreamFunctionHandlerSyntax function:
-                    _context.StreamFunctionNotBound(function);
+                case StreamFunctionHandlerSyntax { Function: { Namespace: null, Name.Text: "log" } log } when function is null:
+                    var logSpec = queries.BindLog(log, scope);
+                    ok &= logSpec is not null;
+                    if (logSpec is not null)
+                    {
+                        pre.Add(logSpec);
+                    }
+
+                    break;
+                case StreamFunctionHandlerSyntax { Function: { Namespace: null, Name.Text: "pol2Cart" } pol2Cart } when function is null:
+                    function = queries.BindPol2Cart(pol2Cart, scope);
+                    ok &= function is not null;
+                    if (function is not null)
+                    {
+                        scope = new ExpressionScope(function.Extended, null, "filter");
+                    }
+
+                    break;
+                case StreamFunctionHandlerSyntax { Function: { Namespace: null, Name.Text: "log" or "pol2Cart" } } twice:
+                    _context.NotSupported("stream function '#" + twice.Function.FullName + "' after '#pol2Cart' on an aggregation's input", twice.Span);
+                    ok = false;
+                    break;
+                case StreamFunctionHandlerSyntax other:
+                    _context.StreamFunctionNotBound(other);
                     ok = false;
                     break;
             }
         }
 
         _ok &= ok;
-        return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post)) : null;
+        return ok ? new InputSpec(input.Name, new EquatableArray<ExpressionSpec>(pre), window, new EquatableArray<ExpressionSpec>(post), function) : null;
     }
 
     /// <summary>The aggregation's attributes: <c>AGG_TIMESTAMP</c>, then each selected attribute in order.</summary>

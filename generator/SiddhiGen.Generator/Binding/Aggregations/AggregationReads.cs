@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using SiddhiGen.Generator.Diagnostics;
 using SiddhiGen.Generator.Model;
@@ -9,7 +10,8 @@ namespace SiddhiGen.Generator.Binding;
 /// The <c>within ... per ...</c> of a read from an aggregation (a join or an on-demand find), checked as
 /// Siddhi's <c>AggregationRuntime.compileExpression</c> and <c>startTimeEndTime</c> do: <c>per</c> is a string,
 /// and when constant one of Siddhi's granularity names; one <c>within</c> value is a string (a date pattern),
-/// two are each a long or a string. The formats of the strings are checked by Siddhi only at run time.
+/// two are each a long or a string. Siddhi checks the formats of the strings, and that the aggregation has the
+/// granularity, only at run time; here constants are checked at build time (SIDDHI070, SIDDHI071).
 /// </summary>
 internal static class AggregationReads
 {
@@ -23,6 +25,7 @@ internal static class AggregationReads
         ExpressionScope scope,
         string reader,
         string aggregation,
+        System.Collections.Generic.IReadOnlyList<AggregationDuration> durations,
         TextSpan span)
     {
         if (start is null || per is null)
@@ -43,6 +46,11 @@ internal static class AggregationReads
             context.Report(DiagnosticDescriptors.InvalidAggregationPer, per.Span, constant.Value);
             ok = false;
         }
+        else if (perSpec is ConstantSpec named && SiddhiTime.TryNormalizeDuration(named.Value, out var duration) && !durations.Contains(duration))
+        {
+            // Siddhi accepts the app and fails each read; warn, and let the reads fail the same way.
+            context.Report(DiagnosticDescriptors.PerNotAggregated, per.Span, aggregation, SiddhiTime.Describe(duration), string.Join(", ", durations.Select(SiddhiTime.Describe)));
+        }
 
         var startSpec = expressions.Bind(start, scope.WithPlace("within clause"));
         var endSpec = end is null ? null : expressions.Bind(end, scope.WithPlace("within clause"));
@@ -51,6 +59,11 @@ internal static class AggregationReads
             if (startSpec is not null && startSpec.Type != AttributeType.String)
             {
                 context.Report(DiagnosticDescriptors.InvalidAggregationRange, start.Span, "within", "a string such as '2020-01-** **:**:**' when it is one value", TypeRules.Describe(startSpec.Type));
+                ok = false;
+            }
+            else if (startSpec is ConstantSpec pattern && !AggregationTimeText.TryParsePattern(pattern.Value, out _, out _))
+            {
+                context.Report(DiagnosticDescriptors.InvalidAggregationTime, start.Span, pattern.Value, AggregationTimeText.PatternShape);
                 ok = false;
             }
         }
@@ -66,6 +79,12 @@ internal static class AggregationReads
 
     private static bool CheckBound(BindingContext context, ExpressionSyntax syntax, ExpressionSpec? bound)
     {
+        if (bound is ConstantSpec { Type: AttributeType.String } text && !AggregationTimeText.TryParseTimestamp(text.Value, out _))
+        {
+            context.Report(DiagnosticDescriptors.InvalidAggregationTime, syntax.Span, text.Value, AggregationTimeText.DateShape);
+            return false;
+        }
+
         if (bound is null || bound.Type is AttributeType.Long or AttributeType.String)
         {
             return true;
