@@ -61,22 +61,21 @@ internal static class StateEmitter
     /// <summary>The methods of an aggregate state class: each aggregator in order.</summary>
     public static void EmitAggregateState(SourceWriter w, SelectorSpec selector)
     {
-        w.WriteLine();
-        w.OpenBlock($"public void WriteState({Runtime}.StateWriter writer)");
-        foreach (var aggregator in selector.Aggregators)
-        {
-            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.WriteState(writer);");
-        }
+        // An aggregator written in C# (an extension) implements only the aggregation contract, not a state form:
+        // such a query refuses a snapshot rather than save part of its state.
+        var extension = selector.Aggregators.FirstOrDefault(a => a.Extension is not null);
+        var write = extension is null
+            ? selector.Aggregators.Select(a => $"Aggregator{AppEmitter.Int(a.Index)}.WriteState(writer);").ToList()
+            : new List<string>();
+        var read = extension is null
+            ? selector.Aggregators.Select(a => $"Aggregator{AppEmitter.Int(a.Index)}.ReadState(reader);").ToList()
+            : new List<string>();
+        var unsupported = extension is null ? null : $"aggregator '{extension.Name}' (a C# extension)";
 
-        w.CloseBlock();
         w.WriteLine();
-        w.OpenBlock($"public void ReadState({Runtime}.StateReader reader)");
-        foreach (var aggregator in selector.Aggregators)
-        {
-            w.WriteLine($"Aggregator{AppEmitter.Int(aggregator.Index)}.ReadState(reader);");
-        }
-
-        w.CloseBlock();
+        EmitMethod(w, $"public void WriteState({Runtime}.StateWriter writer)", write, unsupported);
+        w.WriteLine();
+        EmitMethod(w, $"public void ReadState({Runtime}.StateReader reader)", read, unsupported);
     }
 
     /// <summary>Lines saving a group key (a value tuple of the group-by attributes) held in <paramref name="key"/>.</summary>
