@@ -138,17 +138,7 @@ internal sealed class AbsentLogicalPreState : LogicalPreState, IAbsentState
 
     private void SendEvent(PatternMatch match)
     {
-        if (ThisPost.IsLast)
-        {
-            Machine.Complete(match);
-        }
-
-        ThisPost.Next?.AddState(match);
-        if (ThisPost.NextEvery is { } every)
-        {
-            every.AddEveryState(match);
-        }
-        else if (IsStart)
+        if (ForwardFromAbsent(match))
         {
             _active = false;
             if (!IsAnd && Partner is AbsentLogicalPreState absent)

@@ -143,17 +143,7 @@ internal sealed class AbsentPreState : PreState, IAbsentState
 
     private void SendEvent(PatternMatch match)
     {
-        if (ThisPost.IsLast)
-        {
-            Machine.Complete(match);
-        }
-
-        ThisPost.Next?.AddState(match);
-        if (ThisPost.NextEvery is { } every)
-        {
-            every.AddEveryState(match);
-        }
-        else if (IsStart)
+        if (ForwardFromAbsent(match))
         {
             _active = false;
         }

@@ -258,6 +258,27 @@ internal class PreState
     public virtual void OnStarted(long now)
     {
     }
+
+    /// <summary>
+    /// Hands on a match whose absent wait is over: it completes at the last step, goes to the next step, and restarts
+    /// an enclosing <c>every</c>. Returns whether a start step must stop waiting (no <c>every</c> re-arms it).
+    /// </summary>
+    protected bool ForwardFromAbsent(PatternMatch match)
+    {
+        if (ThisPost.IsLast)
+        {
+            Machine.Complete(match);
+        }
+
+        ThisPost.Next?.AddState(match);
+        if (ThisPost.NextEvery is { } every)
+        {
+            every.AddEveryState(match);
+            return false;
+        }
+
+        return IsStart;
+    }
 }
 
 /// <summary>A step whose deadline the clock tracks (<c>not A for t</c>).</summary>
