@@ -149,7 +149,8 @@ internal sealed class PatternPlan
         _ => IsStep(first),
     };
 
-    private static IEnumerable<StateElementSpec> Flatten(StateElementSpec element)
+    /// <summary>Every element of a pattern, the element itself first, then its children depth-first.</summary>
+    internal static IEnumerable<StateElementSpec> Flatten(StateElementSpec element)
     {
         yield return element;
         var children = element switch

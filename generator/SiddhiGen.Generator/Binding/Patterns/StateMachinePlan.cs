@@ -20,7 +20,7 @@ internal static class StateMachinePlan
             return $"output rate limiting on a {kind}";
         }
 
-        var expressions = Elements(state.Root).SelectMany(Filters)
+        var expressions = PatternPlan.Flatten(state.Root).SelectMany(Filters)
             .Concat(selector.Projections.Select(p => p.Expression))
             .Concat(selector.Having is { } having ? new[] { having } : System.Array.Empty<ExpressionSpec>())
             .SelectMany(SpecWalker.Descendants);
@@ -38,21 +38,4 @@ internal static class StateMachinePlan
         AbsentStateSpec a => a.Filters,
         _ => Enumerable.Empty<ExpressionSpec>(),
     };
-
-    private static System.Collections.Generic.IEnumerable<StateElementSpec> Elements(StateElementSpec element)
-    {
-        yield return element;
-        var children = element switch
-        {
-            EveryStateSpec e => new[] { e.Inner },
-            NextStateSpec n => n.Steps.ToArray(),
-            LogicalStateSpec l => new[] { l.Left, l.Right },
-            CountStateSpec c => new StateElementSpec[] { c.Element },
-            _ => System.Array.Empty<StateElementSpec>(),
-        };
-        foreach (var child in children.SelectMany(Elements))
-        {
-            yield return child;
-        }
-    }
 }
