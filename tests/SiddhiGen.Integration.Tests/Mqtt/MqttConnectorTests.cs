@@ -135,7 +135,8 @@ public sealed class MqttConnectorTests
         await Wait.UntilAsync(() => !Source.IsConnected, "the source to notice the broker went away");
         _app.ManualAlerts.Send(new ManualAlertsEvent("cellar", 40)); // the sink waits (on.error='WAIT')
         _app.ManualAlerts.Send(new ManualAlertsEvent("roof", 41));
-        await Wait.UntilAsync(() => Sink("Alerts").State == ConnectorState.Retrying, "the sink to retry");
+        // The sink notices a lost broker on its next publish, which can take the client's own timeout on a loaded machine.
+        await Wait.UntilAsync(() => Sink("Alerts").State == ConnectorState.Retrying, "the sink to retry", TimeSpan.FromSeconds(60));
 
         _broker = await StartBrokerAsync(_port);
         _peer.Dispose();
